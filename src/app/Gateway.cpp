@@ -1,0 +1,58 @@
+#include "app/Gateway.h"
+
+#include "http/HandlerFactory.h"
+
+#include <Poco/Net/ServerSocket.h>
+
+namespace AlertGate {
+
+namespace {
+
+Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
+{
+    auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
+    params->setServerName("alertgate");
+    params->setMaxThreads(http.maxConnections);
+    params->setMaxQueued(http.maxConnections);
+    params->setTimeout(Poco::Timespan(http.requestTimeoutMs * 1000));
+    params->setKeepAlive(http.keepAliveTimeoutMs > 0);
+    params->setKeepAliveTimeout(Poco::Timespan(http.keepAliveTimeoutMs * 1000));
+    params->setMaxKeepAliveRequests(1000);
+    return params;
+}
+
+} // namespace
+
+Gateway::Gateway(const Settings& settings, const Clock& clock)
+    : _settings(settings), _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics),
+      _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook)},
+      _httpThreads("http", 2, settings.http.maxConnections + 1)
+{
+}
+
+Gateway::~Gateway() { stop(); }
+
+void Gateway::start()
+{
+    _writer.start();
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
+    socket.listen(64);
+    _server = std::make_unique<Poco::Net::HTTPServer>(Poco::makeShared<HandlerFactory>(_context), _httpThreads, socket,
+                                                      serverParams(_settings.http));
+    _server->start();
+}
+
+void Gateway::stop()
+{
+    // Aborting open connections is safe: what they submitted is committed by the writer's stop(), and
+    // a client that saw no answer retries (a repeated notification is harmless).
+    if (_server) _server->stopAll(true);
+    _writer.stop();
+    _httpThreads.joinAll();
+    _server.reset();
+}
+
+Poco::Net::SocketAddress Gateway::listenAddress() const { return _server->socket().address(); }
+
+} // namespace AlertGate

@@ -1,0 +1,112 @@
+#include "app/ServerApp.h"
+
+#include "app/Gateway.h"
+#include "app/Logging.h"
+#include "app/Version.h"
+#include "cli/Usage.h"
+#include "config/ConfigError.h"
+#include "config/SettingsLoader.h"
+#include "store/StoreError.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/IPAddress.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IntValidator.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionCallback.h>
+
+#include <iostream>
+
+namespace AlertGate {
+
+namespace {
+
+Poco::Logger& log() { return Poco::Logger::get("alertgate"); }
+
+} // namespace
+
+void ServerApp::defineOptions(Poco::Util::OptionSet& options)
+{
+    // Not ServerApplication's: its --daemon, --pidfile and --umask do not belong under systemd.
+    Poco::Util::Application::defineOptions(options);
+    options.addOption(Poco::Util::Option("help", "h", "show this help and exit")
+                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleHelp)));
+    options.addOption(Poco::Util::Option("version", "V", "print the version and exit")
+                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleVersion)));
+    options.addOption(Poco::Util::Option("config", "c", "read settings from FILE (default: embedded defaults)")
+                          .argument("FILE")
+                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleConfig)));
+}
+
+void ServerApp::handleHelp(const std::string&, const std::string&)
+{
+    std::cout << usageText();
+    _exitEarly = true;
+    stopOptionsProcessing();
+}
+
+void ServerApp::handleVersion(const std::string&, const std::string&)
+{
+    std::cout << "alertgate " << kVersion << '\n';
+    _exitEarly = true;
+    stopOptionsProcessing();
+}
+
+void ServerApp::handleConfig(const std::string&, const std::string& value) { _configFile = value; }
+
+void ServerApp::initialize(Poco::Util::Application& self)
+{
+    ServerApplication::initialize(self);
+    if (_exitEarly) return;
+    try
+    {
+        _settings = _configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(_configFile);
+        configureLogging(_settings->log.level);
+    }
+    catch (const ConfigError& e)
+    {
+        configureLogging("information");
+        for (const auto& problem : e.problems()) log().fatal("configuration: %s", problem);
+    }
+}
+
+void ServerApp::warnIfOpen() const
+{
+    Poco::Net::IPAddress address(_settings->http.host);
+    if (!_settings->webhook.authenticationConfigured() && !address.isLoopback())
+        log().warning("listening on %s without authentication: anyone who can reach it can post alerts "
+                         "(set webhook.bearer_token_file or webhook.basic_username)",
+                         _settings->http.host);
+}
+
+int ServerApp::main(const std::vector<std::string>&)
+{
+    if (_exitEarly) return EXIT_OK;
+    if (!_settings) return EXIT_CONFIG;
+    SystemClock clock;
+    try
+    {
+        Gateway gateway(*_settings, clock);
+        gateway.start();
+        warnIfOpen();
+        log().information("alertgate %s listening on %s, history in %s", std::string(kVersion),
+                             gateway.listenAddress().toString(), _settings->store.path);
+        waitForTerminationRequest();
+        log().information("stopping");
+        gateway.stop();
+    }
+    catch (const StoreError& e)
+    {
+        log().fatal("cannot open the history store: %s", std::string(e.what()));
+        return EXIT_CANTCREAT;
+    }
+    catch (const Poco::Exception& e)
+    {
+        log().fatal("cannot start: %s", e.displayText());
+        return EXIT_SOFTWARE;
+    }
+    log().information("stopped");
+    return EXIT_OK;
+}
+
+} // namespace AlertGate

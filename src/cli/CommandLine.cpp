@@ -1,0 +1,63 @@
+#include "cli/CommandLine.h"
+
+#include "core/Printable.h"
+
+namespace AlertGate {
+
+namespace {
+
+const std::vector<std::string>& subcommands()
+{
+    static const std::vector<std::string> names = {"check-config", "history"};
+    return names;
+}
+
+bool isSubcommand(const std::string& word)
+{
+    for (const auto& name : subcommands())
+        if (word == name) return true;
+    return false;
+}
+
+// Splits "--name=value" or takes the value from the next argument.
+std::pair<std::string, std::string> option(const std::vector<std::string>& args, std::size_t& i)
+{
+    std::string word = args[i].substr(args[i].rfind("--", 0) == 0 ? 2 : 1);
+    auto equals = word.find('=');
+    if (equals != std::string::npos) return {word.substr(0, equals), word.substr(equals + 1)};
+    if (word == "c") word = "config";
+    if (i + 1 >= args.size()) throw UsageError("option --" + printable(word, 40) + " needs a value");
+    return {word, args[++i]};
+}
+
+} // namespace
+
+std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& args)
+{
+    CommandLine line;
+    for (std::size_t i = 0; i < args.size(); ++i)
+    {
+        const std::string& word = args[i];
+        if (word.empty() || word[0] != '-')
+        {
+            if (!line.subcommand.empty() || !isSubcommand(word))
+                throw UsageError("unknown command \"" + printable(word, 40) + "\" (see alertgate --help)");
+            line.subcommand = word;
+            continue;
+        }
+        if (word == "-h" || word == "--help" || word == "-V" || word == "--version")
+        {
+            if (line.subcommand.empty()) return std::nullopt;
+            throw UsageError(word + " goes before the command: alertgate " + word);
+        }
+        auto [name, value] = option(args, i);
+        if (name == "config")
+            line.configFile = value;
+        else
+            line.options.emplace_back(name, value);
+    }
+    if (line.subcommand.empty()) return std::nullopt;
+    return line;
+}
+
+} // namespace AlertGate

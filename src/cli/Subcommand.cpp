@@ -1,0 +1,14 @@
+#include "cli/Subcommand.h"
+
+#include "cli/CheckConfigCommand.h"
+#include "cli/HistoryCommand.h"
+
+namespace AlertGate {
+
+int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
+{
+    if (line.subcommand == "check-config") return CheckConfigCommand::run(line, out, err);
+    return HistoryCommand::run(line, out, err);
+}
+
+} // namespace AlertGate

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+
+namespace AlertGate {
+
+std::string readSecretFile(const std::string& path);
+/// The secret in path, without its trailing newline. Throws std::invalid_argument with the reason when
+/// the file is missing, empty, not a regular file, or readable or writable by others.
+
+} // namespace AlertGate

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace AlertGate {
+
+/// Everything alertgate reads from its INI file, typed and validated once (SettingsLoader).
+/// The defaults run on a laptop: loopback only, history in ./alertgate.db, no authentication.
+struct Settings
+{
+    std::string sourceFile;  /// The INI file these came from; empty for the embedded defaults.
+
+    struct Http
+    {
+        std::string host = "127.0.0.1";
+        std::uint16_t port = 9098;
+        std::uint64_t maxBodyBytes = 1024 * 1024;
+        int maxConnections = 16;
+        std::int64_t requestTimeoutMs = 10000;
+        std::int64_t keepAliveTimeoutMs = 15000;
+    } http;
+
+    struct Webhook
+    {
+        std::string bearerToken;
+        std::string basicUsername;
+        std::string basicPassword;
+
+        bool authenticationConfigured() const { return !bearerToken.empty() || !basicUsername.empty(); }
+    } webhook;
+
+    struct Store
+    {
+        std::string path = "alertgate.db";
+        std::int64_t busyTimeoutMs = 5000;
+        std::int64_t commitTimeoutMs = 10000;
+    } store;
+
+    struct Log
+    {
+        std::string level = "information";
+    } log;
+};
+
+} // namespace AlertGate

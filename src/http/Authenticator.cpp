@@ -1,0 +1,63 @@
+#include "http/Authenticator.h"
+
+#include <Poco/Base64Encoder.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
+namespace AlertGate {
+
+namespace {
+
+std::string base64(const std::string& text)
+{
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << text;
+    encoder.close();
+    return out.str();
+}
+
+// Splits "Scheme credentials"; the scheme is case-insensitive (RFC 9110, 11.1).
+bool splitHeader(const std::string& header, std::string& scheme, std::string& credentials)
+{
+    auto space = header.find(' ');
+    if (space == std::string::npos) return false;
+    scheme = Poco::toLower(header.substr(0, space));
+    credentials = Poco::trim(header.substr(space + 1));
+    return true;
+}
+
+} // namespace
+
+bool constantTimeEquals(const std::string& a, const std::string& b)
+{
+    // Walks the expected length whatever the input's length, so neither leaks through timing.
+    unsigned char difference = a.size() == b.size() ? 0 : 1;
+    for (std::size_t i = 0; i < b.size(); ++i)
+        difference |= static_cast<unsigned char>((i < a.size() ? a[i] : 0) ^ b[i]);
+    return difference == 0;
+}
+
+Authenticator::Authenticator(const Settings::Webhook& settings) : _bearer(settings.bearerToken)
+{
+    if (!settings.basicUsername.empty()) _basic = base64(settings.basicUsername + ":" + settings.basicPassword);
+}
+
+bool Authenticator::allows(const std::string& header) const
+{
+    if (!required()) return true;
+    std::string scheme, credentials;
+    if (!splitHeader(header, scheme, credentials)) return false;
+    bool bearerOk = !_bearer.empty() && scheme == "bearer" && constantTimeEquals(credentials, _bearer);
+    bool basicOk = !_basic.empty() && scheme == "basic" && constantTimeEquals(credentials, _basic);
+    return bearerOk || basicOk;
+}
+
+std::string Authenticator::challenge() const
+{
+    return _bearer.empty() ? "Basic realm=\"alertgate\"" : "Bearer realm=\"alertgate\"";
+}
+
+} // namespace AlertGate

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "config/Settings.h"
+#include "core/Clock.h"
+#include "http/Authenticator.h"
+
+namespace AlertGate {
+
+class Metrics;
+class NotificationWriter;
+
+/// What the request handlers share; owned by the Gateway, which outlives the HTTP server.
+struct ServerContext
+{
+    const Settings& settings;
+    const Clock& clock;
+    Metrics& metrics;
+    NotificationWriter& writer;
+    Authenticator authenticator;
+};
+
+} // namespace AlertGate

@@ -1,0 +1,66 @@
+#include "store/Database.h"
+
+#include "store/Statement.h"
+#include "store/StoreError.h"
+
+#include <sqlite3.h>
+
+namespace AlertGate {
+
+void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs) : _path(path)
+{
+    int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    _db.reset(raw);
+    if (rc != SQLITE_OK)
+        throw StoreError("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)), rc);
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, static_cast<int>(busyTimeoutMs));
+    execute("PRAGMA foreign_keys=ON");
+    if (mode == Mode::ReadWrite) execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL");
+}
+
+Database::~Database() = default;
+
+void Database::execute(const std::string& sql)
+{
+    char* message = nullptr;
+    int rc = sqlite3_exec(_db.get(), sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK)
+    {
+        std::string text = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw StoreError(_path + ": " + text, rc);
+    }
+}
+
+Statement Database::prepare(const std::string& sql) { return Statement(*this, sql); }
+
+std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(_db.get()); }
+
+int Database::changes() const { return sqlite3_changes(_db.get()); }
+
+void Database::fail(const std::string& context, int code) const
+{
+    throw StoreError(_path + ": " + context + ": " + sqlite3_errmsg(_db.get()), code);
+}
+
+Transaction::Transaction(Database& db) : _db(db) { _db.execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction()
+{
+    if (!_open) return;
+    // A failed COMMIT may already have rolled back; ROLLBACK then fails harmlessly.
+    sqlite3_exec(_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit()
+{
+    _db.execute("COMMIT");
+    _open = false;
+}
+
+} // namespace AlertGate

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+struct sqlite3;
+
+namespace AlertGate {
+
+class Statement;
+
+/// One SQLite connection (RAII). Every connection gets a busy timeout and foreign keys; the writer's
+/// also gets WAL with synchronous=FULL, so a commit survives a power cut once it returns.
+class Database
+{
+public:
+    enum class Mode
+    {
+        ReadWrite, /// Creates the file if needed.
+        ReadOnly
+    };
+
+    Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void execute(const std::string& sql);
+    /// Runs one or more statements without results. Throws StoreError.
+
+    Statement prepare(const std::string& sql);
+
+    std::int64_t lastInsertId() const;
+    int changes() const;
+    const std::string& path() const { return _path; }
+    sqlite3* handle() const { return _db.get(); }
+
+    [[noreturn]] void fail(const std::string& context, int code) const;
+    /// Throws StoreError with SQLite's own message for this connection.
+
+private:
+    struct Closer
+    {
+        void operator()(sqlite3* db) const;
+    };
+
+    std::string _path;
+    std::unique_ptr<sqlite3, Closer> _db;
+};
+
+/// BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless commit() was called.
+class Transaction
+{
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+private:
+    Database& _db;
+    bool _open = true;
+};
+
+} // namespace AlertGate

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/Alert.h"
+#include "store/HistoryFilter.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace AlertGate {
+
+class Database;
+
+/// One state change of one alert, as the `history` view shows it.
+struct HistoryEvent
+{
+    std::int64_t id = 0;
+    std::string at;     /// When alertgate recorded the change (UTC, RFC 3339).
+    std::string status; /// firing | resolved
+    std::string reason; /// notified (by Alertmanager)
+    std::string alertname;
+    std::string severity;
+    std::string fingerprint;
+    LabelSet labels;
+    LabelSet annotations;
+    std::string startsAt;
+    std::optional<std::string> endsAt;
+    std::string generatorURL;
+    std::optional<std::int64_t> notificationId;
+    std::string receiver;
+    std::string groupKey;
+    std::int64_t truncatedAlerts = 0;
+};
+
+/// One alert firing now, as the `active_alerts` view shows it.
+struct ActiveAlert
+{
+    std::string fingerprint;
+    std::string alertname;
+    std::string severity;
+    LabelSet labels;
+    LabelSet annotations;
+    std::string startsAt;
+    std::string generatorURL;
+    std::string firstSeenAt;
+    std::string lastSeenAt;
+};
+
+/// Read-only questions to the store. Every value is bound, never spliced into the SQL.
+class HistoryQuery
+{
+public:
+    explicit HistoryQuery(Database& db);
+
+    std::vector<HistoryEvent> events(const HistoryFilter& filter);
+    /// The newest filter.limit matching events, oldest first.
+
+    std::vector<ActiveAlert> active();
+
+    std::map<std::string, std::int64_t> activeCountBySeverity();
+
+private:
+    Database& _db;
+};
+
+} // namespace AlertGate

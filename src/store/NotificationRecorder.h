@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/Notification.h"
+#include "store/Statement.h"
+
+#include <cstdint>
+
+namespace AlertGate {
+
+class Database;
+
+/// Writes one notification into the store, inside the caller's transaction: the notification row, the
+/// current state of each alert (by fingerprint) and an event for each real change. A notification
+/// that repeats what the store already knows adds its own row and no events, so Alertmanager's
+/// duplicates and re-notifications are harmless.
+class NotificationRecorder
+{
+public:
+    struct Result
+    {
+        std::int64_t notificationId = 0;
+        int changes = 0; /// Events recorded: alerts that appeared, fired again or resolved.
+    };
+
+    explicit NotificationRecorder(Database& db);
+
+    Result record(const Notification& notification, std::int64_t receivedAtMicros);
+
+private:
+    struct Stored
+    {
+        std::string status;
+        std::string statusReason;
+        std::string startsAt;
+    };
+
+    std::int64_t insertNotification(const Notification& n, const std::string& receivedAt);
+    bool recordAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    std::optional<Stored> lookup(const std::string& fingerprint);
+    void upsertAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    void insertLabels(const Alert& alert);
+    void insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    void setChanges(std::int64_t notificationId, int changes);
+
+    Database& _db;
+    Statement _insertNotification;
+    Statement _selectAlert;
+    Statement _upsertAlert;
+    Statement _insertLabel;
+    Statement _insertEvent;
+    Statement _updateChanges;
+};
+
+} // namespace AlertGate

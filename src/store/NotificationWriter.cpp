@@ -1,0 +1,174 @@
+#include "store/NotificationWriter.h"
+
+#include "core/Rfc3339.h"
+#include "metrics/Metrics.h"
+#include "store/Database.h"
+#include "store/NotificationRecorder.h"
+#include "store/Schema.h"
+#include "store/Statement.h"
+#include "store/StoreError.h"
+
+#include <Poco/Logger.h>
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+namespace AlertGate {
+
+namespace {
+
+constexpr std::size_t kMaxBatch = 256;
+constexpr auto kProbeInterval = std::chrono::seconds(2);
+
+Poco::Logger& logger() { return Poco::Logger::get("store"); }
+
+void quickCheck(Database& db)
+{
+    Statement check = db.prepare("PRAGMA quick_check");
+    std::string verdict = check.step() ? check.text(0) : "no answer";
+    if (verdict != "ok")
+        throw StoreError(db.path() + ": PRAGMA quick_check failed: " + verdict +
+                             " (move the file aside to start a new history; keep it for recovery)",
+                         SQLITE_CORRUPT);
+}
+
+} // namespace
+
+NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock,
+                                       Metrics& metrics)
+    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics)
+{
+    _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
+    quickCheck(*_db);
+    Schema::migrate(*_db);
+    _recorder = std::make_unique<NotificationRecorder>(*_db);
+}
+
+NotificationWriter::~NotificationWriter() { stop(); }
+
+void NotificationWriter::open()
+{
+    _recorder.reset();
+    _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
+    _recorder = std::make_unique<NotificationRecorder>(*_db);
+}
+
+void NotificationWriter::start() { _thread.start(*this); }
+
+void NotificationWriter::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (_stopping) return;
+        _stopping = true;
+    }
+    _wake.notify_all();
+    if (_thread.isRunning()) _thread.join();
+}
+
+std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification notification)
+{
+    Pending pending{std::move(notification), {}};
+    auto future = pending.promise.get_future();
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (_stopping)
+        {
+            pending.promise.set_value(Outcome{false, 0, 0, "the store is shutting down"});
+            return future;
+        }
+        _queue.push_back(std::move(pending));
+    }
+    _wake.notify_one();
+    return future;
+}
+
+void NotificationWriter::run()
+{
+    while (auto batch = takeBatch())
+    {
+        if (batch->empty())
+            probe();
+        else
+            commitBatch(*batch);
+    }
+}
+
+// Waits for work: nothing when stopping with an empty queue, an empty batch when a probe is due.
+std::optional<std::deque<NotificationWriter::Pending>> NotificationWriter::takeBatch()
+{
+    std::unique_lock<std::mutex> lock(_mutex);
+    auto ready = [this] { return !_queue.empty() || _stopping; };
+    if (_healthy)
+        _wake.wait(lock, ready);
+    else if (!_wake.wait_for(lock, kProbeInterval, ready))
+        return std::deque<Pending>();
+    if (_stopping && _queue.empty()) return std::nullopt;
+    std::deque<Pending> batch;
+    while (!_queue.empty() && batch.size() < kMaxBatch)
+    {
+        batch.push_back(std::move(_queue.front()));
+        _queue.pop_front();
+    }
+    return batch;
+}
+
+void NotificationWriter::commitBatch(std::deque<Pending>& batch)
+{
+    auto started = std::chrono::steady_clock::now();
+    std::vector<Outcome> outcomes;
+    try
+    {
+        if (!_db) open();
+        Transaction transaction(*_db);
+        recordAll(batch, outcomes);
+        transaction.commit();
+        if (!_healthy) logger().notice("the store is writable again");
+        _healthy = true;
+    }
+    catch (const std::exception& e)
+    {
+        if (_healthy) logger().error("cannot write to the store (answering 503 until it recovers): %s", std::string(e.what()));
+        _healthy = false;
+        _recorder.reset();
+        _db.reset();
+        outcomes.assign(batch.size(), Outcome{false, 0, 0, e.what()});
+    }
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    _metrics.observeCommit(elapsed.count(), batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].promise.set_value(outcomes[i]);
+}
+
+void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)
+{
+    std::int64_t now = _clock.nowMicros();
+    for (auto& pending : batch)
+    {
+        auto result = _recorder->record(pending.notification, now);
+        outcomes.push_back(Outcome{true, result.notificationId, result.changes, {}});
+    }
+}
+
+// While unhealthy, a tiny write tells when the disk is back, so readiness recovers without traffic.
+void NotificationWriter::probe()
+{
+    try
+    {
+        if (!_db) open();
+        Transaction transaction(*_db);
+        Statement write = _db->prepare("INSERT OR REPLACE INTO store_probe (id, written_at) VALUES (1, ?1)");
+        write.bind(1, Rfc3339::formatMicros(_clock.nowMicros()));
+        write.run();
+        transaction.commit();
+        _healthy = true;
+        logger().notice("the store is writable again");
+    }
+    catch (const std::exception&)
+    {
+        _recorder.reset();
+        _db.reset();
+    }
+}
+
+} // namespace AlertGate

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Notification.h"
+
+#include <Poco/Runnable.h>
+#include <Poco/Thread.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace AlertGate {
+
+class Database;
+class Metrics;
+class NotificationRecorder;
+
+/// The store's single writer: a thread that records notifications with group commit. Whatever is
+/// queued when a commit ends goes into the next transaction, so concurrent webhooks share one fsync
+/// without any artificial wait. A failed commit (disk full, read-only, I/O error) fails the whole batch
+/// and reopens the connection for the next one, so the writer recovers by itself when the disk does.
+class NotificationWriter : public Poco::Runnable
+{
+public:
+    struct Outcome
+    {
+        bool stored = false;
+        std::int64_t notificationId = 0;
+        int changes = 0;
+        std::string error; /// Why it was not stored (for the log; not shown to clients).
+    };
+
+    NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock, Metrics& metrics);
+    /// Opens the store, checks it (quick_check) and migrates its schema. Throws StoreError.
+    ~NotificationWriter() override;
+
+    void start();
+    void stop();
+    /// Commits what is queued, then ends the thread.
+
+    std::future<Outcome> submit(Notification notification);
+
+    bool healthy() const { return _healthy; }
+    /// False from a failed commit until a write succeeds again.
+
+    void run() override;
+
+private:
+    struct Pending
+    {
+        Notification notification;
+        std::promise<Outcome> promise;
+    };
+
+    std::optional<std::deque<Pending>> takeBatch();
+    void commitBatch(std::deque<Pending>& batch);
+    void recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes);
+    void probe();
+    void open();
+
+    std::string _path;
+    std::int64_t _busyTimeoutMs;
+    const Clock& _clock;
+    Metrics& _metrics;
+    std::unique_ptr<Database> _db;
+    std::unique_ptr<NotificationRecorder> _recorder;
+    std::atomic<bool> _healthy{true};
+
+    std::mutex _mutex;
+    std::condition_variable _wake;
+    std::deque<Pending> _queue;
+    bool _stopping = false;
+    Poco::Thread _thread{"store-writer"};
+};
+
+} // namespace AlertGate

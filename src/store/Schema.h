@@ -1,0 +1,19 @@
+#pragma once
+
+namespace AlertGate {
+
+class Database;
+
+/// The store's tables, indexes and views, versioned with PRAGMA user_version.
+/// README.md ("The history database") documents them for people who query with sqlite3.
+class Schema
+{
+public:
+    static int currentVersion();
+
+    static void migrate(Database& db);
+    /// Brings db up to currentVersion() in one transaction. Throws StoreError, including for a
+    /// database written by a newer alertgate (it would not understand the data).
+};
+
+} // namespace AlertGate

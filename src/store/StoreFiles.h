@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace AlertGate {
+
+/// Facts about the database's files that need no SQL, so probes and scrapes cost no disk write.
+class StoreFiles
+{
+public:
+    static std::int64_t sizeBytes(const std::string& dbPath);
+    /// The database plus its -wal file.
+
+    static bool fileSystemWritable(const std::string& dbPath);
+    /// False when the file system holding dbPath is mounted read-only or has no space left.
+};
+
+} // namespace AlertGate
