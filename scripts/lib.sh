@@ -1,0 +1,51 @@
+# Shared by scripts/run and scripts/test: Debian packages and the CMake build.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libssl-dev libsqlite3-dev)
+
+missing_packages() {
+    local package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+    done
+}
+
+# Installs what is missing, and only that: a machine that has everything needs no network.
+ensure_packages() {
+    local missing
+    missing=$(missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "missing Debian packages: $missing (run this as root, or install them first)" >&2
+        exit 1
+    fi
+    echo "installing: $missing"
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# Takes one file out of a Debian package without installing it, so e.g. promtool is available
+# without installing (and starting) the prometheus service.
+extract_from_package() {
+    local package=$1 path=$2 dest=$3
+    [ -x "$dest" ] && return 0
+    local work
+    work=$(mktemp -d)
+    (cd "$work" && apt-get download -qq "$package" 2>/dev/null) || {
+        apt-get update -qq && (cd "$work" && apt-get download -qq "$package")
+    }
+    dpkg-deb -x "$work"/"$package"_*.deb "$work/root"
+    mkdir -p "$(dirname "$dest")"
+    cp "$work/root/$path" "$dest"
+    rm -rf "$work"
+}
+
+# configure_and_build BUILD_DIR [cmake options...]
+configure_and_build() {
+    local dir=$1
+    shift
+    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" -j "$(nproc)"
+}

@@ -1,0 +1,28 @@
+#include "GatewayProcess.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+namespace AlertGate::Test {
+
+class CliTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(CliTest);
+    CPPUNIT_TEST(testVersionAndHelp);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testVersionAndHelp()
+    {
+        auto version = runAlertgate({"--version"});
+        CPPUNIT_ASSERT_EQUAL(0, version.exitCode);
+        CPPUNIT_ASSERT(version.out.find("alertgate ") == 0);
+        auto help = runAlertgate({"--help"});
+        CPPUNIT_ASSERT_EQUAL(0, help.exitCode);
+        CPPUNIT_ASSERT(help.out.find("check-config") != std::string::npos);
+        CPPUNIT_ASSERT(help.out.find("--since") != std::string::npos);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(CliTest);
+
+} // namespace AlertGate::Test

@@ -1,0 +1,77 @@
+#include "TestGateway.h"
+
+#include "Fixtures.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace AlertGate::Test {
+
+TestGateway::TestGateway(const std::string& extraIni, const std::string& storeDir)
+{
+    _storePath = (storeDir.empty() ? _dir.path() : storeDir) + "/alertgate.db";
+    std::string tokenFile = _dir.write("bearer-token", "s3cret\n", 0600);
+    _configFile = _dir.write("alertgate.ini", "[http]\nlisten = 127.0.0.1:0\n"
+                                              "[store]\npath = " + _storePath + "\n"
+                                              "[webhook]\nbearer_token_file = " + tokenFile + "\n"
+                                              "basic_username = alertmanager\nbasic_password = hunter2\n" +
+                                                  extraIni,
+                             0640);
+}
+
+TestGateway::~TestGateway()
+{
+    if (!_process || !_process->running()) return;
+    int code = _process->terminate();
+    if (code == 0) return;
+    std::cerr << "alertgate exited with " << code << " on SIGTERM; its log:\n" << _process->log() << std::endl;
+    std::abort();
+}
+
+void TestGateway::start() { _process = std::make_unique<GatewayProcess>(_configFile); }
+
+void TestGateway::restart()
+{
+    int code = _process->terminate();
+    if (code != 0) throw std::runtime_error("alertgate exited with " + std::to_string(code) + ":\n" + _process->log());
+    start();
+}
+
+std::map<std::string, std::string> TestGateway::authorized()
+{
+    return {{"Content-Type", "application/json"}, {"Authorization", "Bearer s3cret"}};
+}
+
+HttpResult TestGateway::post(const std::string& body, const std::map<std::string, std::string>& headers)
+{
+    return httpRequest(port(), "POST", "/api/v1/alertmanager", headers, body);
+}
+
+HttpResult TestGateway::get(const std::string& path, const std::map<std::string, std::string>& headers)
+{
+    return httpRequest(port(), "GET", path, headers);
+}
+
+HttpResult TestGateway::replay(const std::string& fixtureName)
+{
+    Fixture fixture = loadFixture(fixtureName);
+    return post(fixture.body, fixture.headers);
+}
+
+CommandResult TestGateway::history(std::vector<std::string> args)
+{
+    args.insert(args.begin(), {"history", "--config", _configFile});
+    return runAlertgate(args);
+}
+
+std::int64_t TestGateway::countRows(const std::string& table) const
+{
+    Database db(_storePath, Database::Mode::ReadOnly, 5000);
+    Statement count = db.prepare("SELECT count(*) FROM " + table);
+    count.step();
+    return count.integer(0);
+}
+
+} // namespace AlertGate::Test

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "GatewayProcess.h"
+#include "TempDir.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace AlertGate::Test {
+
+/// A gateway for one test: its own directory, config file (loopback, port 0, the fixtures'
+/// credentials: Bearer s3cret from a 0600 file, Basic alertmanager:hunter2) and database.
+class TestGateway
+{
+public:
+    explicit TestGateway(const std::string& extraIni = "", const std::string& storeDir = "");
+    /// extraIni is appended to the generated config; storeDir overrides where the database lives.
+    ~TestGateway();
+    /// Stops the daemon; one that does not exit cleanly (a sanitizer report, a crash on shutdown)
+    /// aborts the test binary with its log, so no such finding goes unnoticed.
+
+    void start();
+    void restart();
+    GatewayProcess& process() { return *_process; }
+    std::uint16_t port() const { return _process->port(); }
+    const std::string& configFile() const { return _configFile; }
+    const std::string& storePath() const { return _storePath; }
+
+    HttpResult post(const std::string& body, const std::map<std::string, std::string>& headers = authorized());
+    HttpResult get(const std::string& path, const std::map<std::string, std::string>& headers = authorized());
+    HttpResult replay(const std::string& fixtureName);
+    /// Posts a captured Alertmanager request with its own headers.
+
+    CommandResult history(std::vector<std::string> args);
+    /// `alertgate history --config <this config> args...`
+
+    std::int64_t countRows(const std::string& table) const;
+    /// Reads the database directly, as a person with sqlite3 would.
+
+    static std::map<std::string, std::string> authorized();
+    /// Content-Type application/json and Authorization: Bearer s3cret.
+
+private:
+    TempDir _dir;
+    std::string _configFile;
+    std::string _storePath;
+    std::unique_ptr<GatewayProcess> _process;
+};
+
+} // namespace AlertGate::Test
