@@ -1,0 +1,246 @@
+#include "store/NotificationRecorder.h"
+
+#include "core/PayloadParser.h"
+#include "core/Rfc3339.h"
+#include "store/Database.h"
+#include "store/Schema.h"
+#include "store/Statement.h"
+
+#include "Fixtures.h"
+#include "TempDir.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+namespace AlertGate
+{
+
+namespace
+{
+
+const std::string kFingerprint = "f49deed79c9d117e";
+const std::string kStart1 = "2026-11-22T12:00:00.123456789Z";
+const std::string kStart2 = "2026-11-22T15:00:00Z";
+
+std::int64_t at(const std::string& time)
+{
+    return *Rfc3339::parseMicros("2026-11-22T" + time + "Z");
+}
+
+Alert alert(const std::string& status, const std::string& startsAt)
+{
+    Alert a;
+    a.status = status;
+    a.labels = {{"alertname", "DiskUsage"}, {"instance", "pi:9100"}, {"severity", "critical"}};
+    a.annotations = {{"summary", "disk full"}};
+    a.startsAt = startsAt;
+    a.endsAt = status == "resolved" ? "2026-11-22T13:00:00Z" : "";
+    a.generatorURL = "http://prometheus:9090/graph";
+    a.fingerprint = kFingerprint;
+    return a;
+}
+
+Notification notification(const Alert& a)
+{
+    Notification n;
+    n.version = "4";
+    n.status = a.status;
+    n.receiver = "gw";
+    n.groupKey = "{}:{alertname=\"DiskUsage\"}";
+    n.externalURL = "http://am:9093";
+    n.alerts = {a};
+    n.rawPayload = "{\"status\":\"" + a.status + "\"}";
+    return n;
+}
+
+// A fresh store file with the current schema.
+struct Store
+{
+    Test::TempDir dir;
+    Database db{dir.file("store.db"), Database::Mode::ReadWrite, 5000};
+
+    Store() { Schema::migrate(db); }
+
+    int record(const Notification& n, std::int64_t receivedAtMicros)
+    {
+        Transaction transaction(db);
+        NotificationRecorder recorder(db);
+        int changes = recorder.record(n, receivedAtMicros).changes;
+        transaction.commit();
+        return changes;
+    }
+
+    std::int64_t integer(const std::string& sql)
+    {
+        Statement query = db.prepare(sql);
+        CPPUNIT_ASSERT_MESSAGE(sql, query.step());
+        return query.integer(0);
+    }
+
+    std::string text(const std::string& sql)
+    {
+        Statement query = db.prepare(sql);
+        CPPUNIT_ASSERT_MESSAGE(sql, query.step());
+        return query.isNull(0) ? "NULL" : query.text(0);
+    }
+
+    std::string column(const std::string& sql)
+    {
+        Statement query = db.prepare(sql);
+        std::string all;
+        while (query.step())
+            all += (all.empty() ? "" : ",") + query.text(0);
+        return all;
+    }
+};
+
+} // namespace
+
+class NotificationRecorderTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(NotificationRecorderTest);
+    CPPUNIT_TEST(testNewAlertIsOneChange);
+    CPPUNIT_TEST(testRepeatIsNoChangeButAddsNotificationRow);
+    CPPUNIT_TEST(testResolvedIsChange);
+    CPPUNIT_TEST(testLateFiringAfterResolvedIsNoChange);
+    CPPUNIT_TEST(testFiringAgainWithNewStartsAtIsChange);
+    CPPUNIT_TEST(testNewEpisodeWithoutResolveIsChange);
+    CPPUNIT_TEST(testSameInstantOtherSpellingIsNoChange);
+    CPPUNIT_TEST(testLateResolvedOfOlderEpisodeIsNoChange);
+    CPPUNIT_TEST(testLabelsIndexed);
+    CPPUNIT_TEST(testFixturesMixedNotification);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testNewAlertIsOneChange()
+    {
+        Store store;
+        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("firing", kStart1)), at("12:00:05")));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM alert_events"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT changes FROM notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::string("firing"), store.text("SELECT status FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("NULL"), store.text("SELECT ends_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T12:00:05.000Z"),
+                             store.text("SELECT first_seen_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(kStart1, store.text("SELECT starts_at FROM alert_events"));
+    }
+
+    void testRepeatIsNoChangeButAddsNotificationRow()
+    {
+        Store store;
+        auto n = notification(alert("firing", kStart1));
+        CPPUNIT_ASSERT_EQUAL(1, store.record(n, at("12:00:05")));
+        CPPUNIT_ASSERT_EQUAL(0, store.record(n, at("13:00:05")));
+        CPPUNIT_ASSERT_EQUAL(std::string("1,0"),
+                             store.column("SELECT changes FROM notifications ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM alert_events"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T12:00:05.000Z"),
+                             store.text("SELECT first_seen_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T13:00:05.000Z"),
+                             store.text("SELECT last_seen_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), store.integer("SELECT last_notification_id FROM alerts"));
+    }
+
+    void testResolvedIsChange()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("resolved", kStart1)), at("13:00:05")));
+        CPPUNIT_ASSERT_EQUAL(std::string("resolved"), store.text("SELECT status FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T13:00:00Z"), store.text("SELECT ends_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("firing,resolved"),
+                             store.column("SELECT status FROM alert_events ORDER BY id"));
+    }
+
+    void testLateFiringAfterResolvedIsNoChange()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        store.record(notification(alert("resolved", kStart1)), at("13:00:05"));
+        CPPUNIT_ASSERT_EQUAL(0, store.record(notification(alert("firing", kStart1)), at("13:00:06")));
+        CPPUNIT_ASSERT_EQUAL(std::string("resolved"), store.text("SELECT status FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), store.integer("SELECT count(*) FROM alert_events"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(3), store.integer("SELECT count(*) FROM notifications"));
+    }
+
+    void testFiringAgainWithNewStartsAtIsChange()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        store.record(notification(alert("resolved", kStart1)), at("13:00:05"));
+        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("firing", kStart2)), at("15:00:05")));
+        CPPUNIT_ASSERT_EQUAL(std::string("firing"), store.text("SELECT status FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(kStart2, store.text("SELECT starts_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("NULL"), store.text("SELECT ends_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::string("firing,resolved,firing"),
+                             store.column("SELECT status FROM alert_events ORDER BY id"));
+    }
+
+    void testNewEpisodeWithoutResolveIsChange()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("firing", kStart2)), at("15:00:05")));
+        CPPUNIT_ASSERT_EQUAL(kStart2, store.text("SELECT starts_at FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(kStart1 + "," + kStart2,
+                             store.column("SELECT starts_at FROM alert_events ORDER BY id"));
+    }
+
+    void testSameInstantOtherSpellingIsNoChange()
+    {
+        Store store;
+        store.record(notification(alert("firing", "2026-11-22T12:00:00Z")), at("12:00:05"));
+        CPPUNIT_ASSERT_EQUAL(
+            0, store.record(notification(alert("firing", "2026-11-22T21:00:00.000+09:00")), at("12:01:05")));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM alert_events"));
+    }
+
+    void testLateResolvedOfOlderEpisodeIsNoChange()
+    {
+        // Episode 1 fired, then episode 2 fired (its resolve was lost); a retried "resolved" of
+        // episode 1 arriving now is stale and must not mark the alert that fires now as resolved.
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        store.record(notification(alert("firing", kStart2)), at("15:00:05"));
+        CPPUNIT_ASSERT_EQUAL(0, store.record(notification(alert("resolved", kStart1)), at("15:00:06")));
+        CPPUNIT_ASSERT_EQUAL(std::string("firing"), store.text("SELECT status FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(kStart2, store.text("SELECT starts_at FROM alerts"));
+    }
+
+    void testLabelsIndexed()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("alertname=DiskUsage,instance=pi:9100,severity=critical"),
+            store.column("SELECT name || '=' || value FROM alert_labels WHERE fingerprint = '" +
+                         kFingerprint + "' ORDER BY name"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("{\"alertname\":\"DiskUsage\",\"instance\":\"pi:9100\",\"severity\":\"critical\"}"),
+            store.text("SELECT labels FROM alerts"));
+    }
+
+    void testFixturesMixedNotification()
+    {
+        Store store;
+        auto first = Test::loadFixture("truncated-firing");
+        auto second = Test::loadFixture("truncated-mixed-resolved");
+        CPPUNIT_ASSERT_EQUAL(2, store.record(PayloadParser::parse(first.body), at("12:25:04")));
+        CPPUNIT_ASSERT_EQUAL(1, store.record(PayloadParser::parse(second.body), at("12:25:08")));
+        CPPUNIT_ASSERT_EQUAL(second.body, store.text("SELECT payload FROM notifications WHERE id = 2"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T12:25:08.000Z"),
+                             store.text("SELECT received_at FROM notifications WHERE id = 2"));
+        CPPUNIT_ASSERT_EQUAL(std::string("gw-truncated"),
+                             store.text("SELECT receiver FROM notifications WHERE id = 2"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2),
+                             store.integer("SELECT truncated_alerts FROM notifications WHERE id = 2"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2),
+                             store.integer("SELECT alert_count FROM notifications WHERE id = 2"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("0f014e5f2e035cf8=firing,5f98df1edb9f96f1=resolved"),
+            store.column("SELECT fingerprint || '=' || status FROM alerts ORDER BY fingerprint"));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(NotificationRecorderTest);
+
+} // namespace AlertGate
