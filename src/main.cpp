@@ -9,7 +9,8 @@ int main(int argc, char** argv)
     try
     {
         auto line = AlertGate::CommandLine::parse(std::vector<std::string>(argv + 1, argv + argc));
-        if (line) return AlertGate::runSubcommand(*line, std::cout, std::cerr);
+        if (line)
+            return AlertGate::runSubcommand(*line, std::cout, std::cerr);
     }
     catch (const AlertGate::UsageError& e)
     {

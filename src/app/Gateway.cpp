@@ -4,9 +4,11 @@
 
 #include <Poco/Net/ServerSocket.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
 {
@@ -30,7 +32,10 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
 {
 }
 
-Gateway::~Gateway() { stop(); }
+Gateway::~Gateway()
+{
+    stop();
+}
 
 void Gateway::start()
 {
@@ -38,8 +43,8 @@ void Gateway::start()
     Poco::Net::ServerSocket socket;
     socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
     socket.listen(64);
-    _server = std::make_unique<Poco::Net::HTTPServer>(Poco::makeShared<HandlerFactory>(_context), _httpThreads, socket,
-                                                      serverParams(_settings.http));
+    _server = std::make_unique<Poco::Net::HTTPServer>(Poco::makeShared<HandlerFactory>(_context),
+                                                      _httpThreads, socket, serverParams(_settings.http));
     _server->start();
 }
 
@@ -47,12 +52,16 @@ void Gateway::stop()
 {
     // Aborting open connections is safe: what they submitted is committed by the writer's stop(), and
     // a client that saw no answer retries (a repeated notification is harmless).
-    if (_server) _server->stopAll(true);
+    if (_server)
+        _server->stopAll(true);
     _writer.stop();
     _httpThreads.joinAll();
     _server.reset();
 }
 
-Poco::Net::SocketAddress Gateway::listenAddress() const { return _server->socket().address(); }
+Poco::Net::SocketAddress Gateway::listenAddress() const
+{
+    return _server->socket().address();
+}
 
 } // namespace AlertGate

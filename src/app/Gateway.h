@@ -11,7 +11,8 @@
 
 #include <memory>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// The running daemon's parts, built and started in dependency order (store, then the HTTP listener)
 /// and stopped in exactly the reverse order.

@@ -7,12 +7,14 @@
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 void configureLogging(const std::string& level)
 {
     bool underJournal = Poco::Environment::has("JOURNAL_STREAM");
-    auto formatter = Poco::makeAuto<Poco::PatternFormatter>(underJournal ? "%p %s: %t" : "%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t");
+    auto formatter = Poco::makeAuto<Poco::PatternFormatter>(underJournal ? "%p %s: %t"
+                                                                         : "%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t");
     auto channel = Poco::makeAuto<Poco::FormattingChannel>(formatter, Poco::makeAuto<Poco::ConsoleChannel>());
     Poco::Logger::root().setChannel(channel);
     Poco::Logger::root().setLevel(level);

@@ -17,11 +17,16 @@
 
 #include <iostream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
-Poco::Logger& log() { return Poco::Logger::get("alertgate"); }
+Poco::Logger& log()
+{
+    return Poco::Logger::get("alertgate");
+}
 
 } // namespace
 
@@ -33,9 +38,10 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
                           .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleHelp)));
     options.addOption(Poco::Util::Option("version", "V", "print the version and exit")
                           .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleVersion)));
-    options.addOption(Poco::Util::Option("config", "c", "read settings from FILE (default: embedded defaults)")
-                          .argument("FILE")
-                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleConfig)));
+    options.addOption(
+        Poco::Util::Option("config", "c", "read settings from FILE (default: embedded defaults)")
+            .argument("FILE")
+            .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleConfig)));
 }
 
 void ServerApp::handleHelp(const std::string&, const std::string&)
@@ -52,12 +58,16 @@ void ServerApp::handleVersion(const std::string&, const std::string&)
     stopOptionsProcessing();
 }
 
-void ServerApp::handleConfig(const std::string&, const std::string& value) { _configFile = value; }
+void ServerApp::handleConfig(const std::string&, const std::string& value)
+{
+    _configFile = value;
+}
 
 void ServerApp::initialize(Poco::Util::Application& self)
 {
     ServerApplication::initialize(self);
-    if (_exitEarly) return;
+    if (_exitEarly)
+        return;
     try
     {
         _settings = _configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(_configFile);
@@ -66,7 +76,8 @@ void ServerApp::initialize(Poco::Util::Application& self)
     catch (const ConfigError& e)
     {
         configureLogging("information");
-        for (const auto& problem : e.problems()) log().fatal("configuration: %s", problem);
+        for (const auto& problem : e.problems())
+            log().fatal("configuration: %s", problem);
     }
 }
 
@@ -75,14 +86,16 @@ void ServerApp::warnIfOpen() const
     Poco::Net::IPAddress address(_settings->http.host);
     if (!_settings->webhook.authenticationConfigured() && !address.isLoopback())
         log().warning("listening on %s without authentication: anyone who can reach it can post alerts "
-                         "(set webhook.bearer_token_file or webhook.basic_username)",
-                         _settings->http.host);
+                      "(set webhook.bearer_token_file or webhook.basic_username)",
+                      _settings->http.host);
 }
 
 int ServerApp::main(const std::vector<std::string>&)
 {
-    if (_exitEarly) return EXIT_OK;
-    if (!_settings) return EXIT_CONFIG;
+    if (_exitEarly)
+        return EXIT_OK;
+    if (!_settings)
+        return EXIT_CONFIG;
     SystemClock clock;
     try
     {
@@ -90,7 +103,7 @@ int ServerApp::main(const std::vector<std::string>&)
         gateway.start();
         warnIfOpen();
         log().information("alertgate %s listening on %s, history in %s", std::string(kVersion),
-                             gateway.listenAddress().toString(), _settings->store.path);
+                          gateway.listenAddress().toString(), _settings->store.path);
         waitForTerminationRequest();
         log().information("stopping");
         gateway.stop();

@@ -6,7 +6,8 @@
 
 #include <optional>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// The daemon: `alertgate [--config FILE]`. Runs in the foreground (systemd style) until SIGTERM/SIGINT.
 class ServerApp : public Poco::Util::ServerApplication

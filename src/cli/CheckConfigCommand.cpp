@@ -3,7 +3,8 @@
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
@@ -26,7 +27,8 @@ int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ost
     }
     catch (const ConfigError& e)
     {
-        for (const auto& problem : e.problems()) err << problem << '\n';
+        for (const auto& problem : e.problems())
+            err << problem << '\n';
         err << e.problems().size() << (e.problems().size() == 1 ? " problem\n" : " problems\n");
         return 1;
     }

@@ -2,9 +2,11 @@
 
 #include "core/Printable.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 const std::vector<std::string>& subcommands()
 {
@@ -15,7 +17,8 @@ const std::vector<std::string>& subcommands()
 bool isSubcommand(const std::string& word)
 {
     for (const auto& name : subcommands())
-        if (word == name) return true;
+        if (word == name)
+            return true;
     return false;
 }
 
@@ -24,9 +27,12 @@ std::pair<std::string, std::string> option(const std::vector<std::string>& args,
 {
     std::string word = args[i].substr(args[i].rfind("--", 0) == 0 ? 2 : 1);
     auto equals = word.find('=');
-    if (equals != std::string::npos) return {word.substr(0, equals), word.substr(equals + 1)};
-    if (word == "c") word = "config";
-    if (i + 1 >= args.size()) throw UsageError("option --" + printable(word, 40) + " needs a value");
+    if (equals != std::string::npos)
+        return {word.substr(0, equals), word.substr(equals + 1)};
+    if (word == "c")
+        word = "config";
+    if (i + 1 >= args.size())
+        throw UsageError("option --" + printable(word, 40) + " needs a value");
     return {word, args[++i]};
 }
 
@@ -47,7 +53,8 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         }
         if (word == "-h" || word == "--help" || word == "-V" || word == "--version")
         {
-            if (line.subcommand.empty()) return std::nullopt;
+            if (line.subcommand.empty())
+                return std::nullopt;
             throw UsageError(word + " goes before the command: alertgate " + word);
         }
         auto [name, value] = option(args, i);
@@ -56,7 +63,8 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         else
             line.options.emplace_back(name, value);
     }
-    if (line.subcommand.empty()) return std::nullopt;
+    if (line.subcommand.empty())
+        return std::nullopt;
     return line;
 }
 

@@ -10,9 +10,11 @@
 
 #include <Poco/File.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 struct Request
 {
@@ -29,7 +31,8 @@ Request requestFrom(const CommandLine& line)
         if (name == "format")
         {
             if (!HistoryFormatter::parseFormat(value, request.format))
-                throw FilterError("invalid value \"" + value + "\" for --format: expected table, json or csv");
+                throw FilterError("invalid value \"" + value +
+                                  "\" for --format: expected table, json or csv");
         }
         else
             request.filter.set(name, value, now);
@@ -44,7 +47,8 @@ int HistoryCommand::run(const CommandLine& line, std::ostream& out, std::ostream
     try
     {
         Request request = requestFrom(line);
-        Settings settings = line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
+        Settings settings =
+            line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
         if (!Poco::File(settings.store.path).exists())
         {
             err << "alertgate history: no history at " << settings.store.path

@@ -4,7 +4,8 @@
 
 #include <ostream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// `alertgate history`: reads the store named by the configuration (read-only, so it works while the
 /// daemon runs) and prints the selected state changes.

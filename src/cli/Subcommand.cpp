@@ -3,11 +3,13 @@
 #include "cli/CheckConfigCommand.h"
 #include "cli/HistoryCommand.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
-    if (line.subcommand == "check-config") return CheckConfigCommand::run(line, out, err);
+    if (line.subcommand == "check-config")
+        return CheckConfigCommand::run(line, out, err);
     return HistoryCommand::run(line, out, err);
 }
 

@@ -1,6 +1,7 @@
 #include "cli/Usage.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 std::string usageText()
 {

@@ -2,7 +2,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 std::string usageText();
 /// `alertgate --help`: the daemon's options and the subcommands with their filters.

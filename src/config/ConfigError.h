@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// A configuration that cannot be used. problems() lists each one as "FILE: KEY: REASON".
 class ConfigError : public std::runtime_error
@@ -21,7 +22,8 @@ private:
     static std::string join(const std::vector<std::string>& problems)
     {
         std::string text;
-        for (const auto& p : problems) text += (text.empty() ? "" : "\n") + p;
+        for (const auto& p : problems)
+            text += (text.empty() ? "" : "\n") + p;
         return text;
     }
 

@@ -8,9 +8,11 @@
 #include <stdexcept>
 #include <sys/stat.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 std::string octal(unsigned mode)
 {
@@ -21,10 +23,13 @@ std::string octal(unsigned mode)
 
 void checkPermissions(const std::string& path)
 {
-    struct stat info{};
+    struct stat info
+    {
+    };
     if (::stat(path.c_str(), &info) != 0)
         throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
-    if (!S_ISREG(info.st_mode)) throw std::invalid_argument(path + " is not a regular file");
+    if (!S_ISREG(info.st_mode))
+        throw std::invalid_argument(path + " is not a regular file");
     if (info.st_mode & (S_IROTH | S_IWOTH))
         throw std::invalid_argument(path + " is accessible by others (mode " + octal(info.st_mode) +
                                     "); run chmod o-rwx on it");
@@ -36,12 +41,15 @@ std::string readSecretFile(const std::string& path)
 {
     checkPermissions(path);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
+    if (!in)
+        throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream content;
     content << in.rdbuf();
     std::string secret = content.str();
-    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-    if (secret.empty()) throw std::invalid_argument(path + " is empty");
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r'))
+        secret.pop_back();
+    if (secret.empty())
+        throw std::invalid_argument(path + " is empty");
     return secret;
 }
 

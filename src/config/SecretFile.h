@@ -2,7 +2,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 std::string readSecretFile(const std::string& path);
 /// The secret in path, without its trailing newline. Throws std::invalid_argument with the reason when

@@ -3,13 +3,14 @@
 #include <cstdint>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Everything alertgate reads from its INI file, typed and validated once (SettingsLoader).
 /// The defaults run on a laptop: loopback only, history in ./alertgate.db, no authentication.
 struct Settings
 {
-    std::string sourceFile;  /// The INI file these came from; empty for the embedded defaults.
+    std::string sourceFile; /// The INI file these came from; empty for the embedded defaults.
 
     struct Http
     {

@@ -4,7 +4,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Reads and validates alertgate's INI file. The daemon's start-up and `alertgate check-config` both
 /// go through here, so what check-config accepts is exactly what starts.

@@ -1,6 +1,7 @@
 #include "core/Alert.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 std::string Alert::label(const std::string& name) const
 {

@@ -4,7 +4,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 std::string toJson(const LabelSet& labels);
 /// A JSON object with the keys sorted and UTF-8 kept as is (readable in sqlite3).

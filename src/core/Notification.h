@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// An Alertmanager webhook notification (payload version 4).
 struct Notification
@@ -21,7 +22,7 @@ struct Notification
     std::string externalURL;
     std::uint64_t truncatedAlerts = 0;
     std::vector<Alert> alerts;
-    std::string rawPayload;  /// The request body exactly as received.
+    std::string rawPayload; /// The request body exactly as received.
 };
 
 } // namespace AlertGate

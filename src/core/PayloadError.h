@@ -3,7 +3,8 @@
 #include <stdexcept>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// A webhook body that can never be valid: the caller answers 400 with what().
 class PayloadError : public std::runtime_error
@@ -23,7 +24,8 @@ public:
     {
     }
 
-    PayloadError(std::string reason, std::string field) : PayloadError(Kind::Field, std::move(reason), std::move(field))
+    PayloadError(std::string reason, std::string field)
+        : PayloadError(Kind::Field, std::move(reason), std::move(field))
     {
     }
 

@@ -9,23 +9,29 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-namespace AlertGate {
+#include <limits>
 
-namespace {
+namespace AlertGate
+{
+
+namespace
+{
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 Poco::Dynamic::Var member(const Object& object, const std::string& name, const std::string& path)
 {
-    if (!object.has(name)) throw PayloadError("missing", path + name);
+    if (!object.has(name))
+        throw PayloadError("missing", path + name);
     return object.get(name);
 }
 
 std::string stringField(const Object& object, const std::string& name, const std::string& path = "")
 {
     auto value = member(object, name, path);
-    if (!value.isString()) throw PayloadError("expected a string", path + name);
+    if (!value.isString())
+        throw PayloadError("expected a string", path + name);
     return value.extract<std::string>();
 }
 
@@ -40,11 +46,13 @@ std::string oneOf(const Object& object, const std::string& name, const std::stri
 LabelSet labelSet(const Object& object, const std::string& name, const std::string& path = "")
 {
     auto value = member(object, name, path);
-    if (value.type() != typeid(Object::Ptr)) throw PayloadError("expected an object of strings", path + name);
+    if (value.type() != typeid(Object::Ptr))
+        throw PayloadError("expected an object of strings", path + name);
     LabelSet result;
     for (const auto& [key, entry] : *value.extract<Object::Ptr>())
     {
-        if (!entry.isString()) throw PayloadError("expected a string value", path + name + "." + key);
+        if (!entry.isString())
+            throw PayloadError("expected a string value", path + name + "." + key);
         result.emplace(key, entry.extract<std::string>());
     }
     return result;
@@ -53,24 +61,31 @@ LabelSet labelSet(const Object& object, const std::string& name, const std::stri
 std::uint64_t countField(const Object& object, const std::string& name)
 {
     auto value = member(object, name, "");
-    if (!value.isInteger()) throw PayloadError("expected a non-negative integer", name);
+    if (!value.isInteger())
+        throw PayloadError("expected a non-negative integer", name);
     if (value.isSigned() && value.convert<Poco::Int64>() < 0)
         throw PayloadError("expected a non-negative integer", name);
+    // SQLite stores signed 64-bit integers.
+    if (value.convert<Poco::UInt64>() > static_cast<Poco::UInt64>(std::numeric_limits<Poco::Int64>::max()))
+        throw PayloadError("too large", name);
     return value.convert<Poco::UInt64>();
 }
 
 std::string timeField(const Object& object, const std::string& name, const std::string& path)
 {
     std::string value = stringField(object, name, path);
-    if (!Rfc3339::parseMicros(value)) throw PayloadError("expected an RFC 3339 time", path + name);
+    if (!Rfc3339::parseMicros(value))
+        throw PayloadError("expected an RFC 3339 time", path + name);
     return value;
 }
 
 bool isFingerprint(const std::string& text)
 {
-    if (text.empty() || text.size() > 64) return false;
+    if (text.empty() || text.size() > 64)
+        return false;
     for (char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
     return true;
 }
 
@@ -93,14 +108,16 @@ Alert parseAlert(const Object& object, const std::string& path)
 std::vector<Alert> parseAlerts(const Object& root)
 {
     auto value = member(root, "alerts", "");
-    if (value.type() != typeid(Array::Ptr)) throw PayloadError("expected an array", "alerts");
+    if (value.type() != typeid(Array::Ptr))
+        throw PayloadError("expected an array", "alerts");
     std::vector<Alert> alerts;
     const auto& array = *value.extract<Array::Ptr>();
     for (std::size_t i = 0; i < array.size(); ++i)
     {
         std::string path = "alerts[" + std::to_string(i) + "].";
         Object::Ptr object = array.getObject(static_cast<unsigned>(i));
-        if (!object) throw PayloadError("expected an object", "alerts[" + std::to_string(i) + "]");
+        if (!object)
+            throw PayloadError("expected an object", "alerts[" + std::to_string(i) + "]");
         alerts.push_back(parseAlert(*object, path));
     }
     return alerts;
@@ -108,7 +125,8 @@ std::vector<Alert> parseAlerts(const Object& root)
 
 Object::Ptr parseRoot(const std::string& body)
 {
-    if (!isValidUtf8(body)) throw PayloadError(PayloadError::Kind::Encoding, "body is not valid UTF-8", "");
+    if (!isValidUtf8(body))
+        throw PayloadError(PayloadError::Kind::Encoding, "body is not valid UTF-8", "");
     Poco::Dynamic::Var root;
     try
     {
@@ -119,7 +137,8 @@ Object::Ptr parseRoot(const std::string& body)
     {
         throw PayloadError(PayloadError::Kind::Syntax, "invalid JSON: " + e.displayText(), "");
     }
-    if (root.type() != typeid(Object::Ptr)) throw PayloadError(PayloadError::Kind::Syntax, "expected a JSON object", "");
+    if (root.type() != typeid(Object::Ptr))
+        throw PayloadError(PayloadError::Kind::Syntax, "expected a JSON object", "");
     return root.extract<Object::Ptr>();
 }
 
@@ -131,7 +150,9 @@ Notification PayloadParser::parse(const std::string& body)
     Notification n;
     n.version = stringField(*root, "version");
     if (n.version != "4")
-        throw PayloadError(PayloadError::Kind::Version, "unsupported webhook version \"" + printable(n.version, 16) + "\" (alertgate reads version 4)",
+        throw PayloadError(PayloadError::Kind::Version,
+                           "unsupported webhook version \"" + printable(n.version, 16) +
+                               "\" (alertgate reads version 4)",
                            "version");
     n.status = oneOf(*root, "status", "");
     n.receiver = stringField(*root, "receiver");

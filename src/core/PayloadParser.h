@@ -4,7 +4,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Turns an Alertmanager webhook body (payload version 4) into a Notification.
 ///

@@ -2,7 +2,27 @@
 
 #include <cstdio>
 
-namespace AlertGate {
+namespace AlertGate
+{
+
+namespace
+{
+
+// Removes a UTF-8 sequence cut short at the end of text; complete characters stay.
+void dropIncompleteCharacter(std::string& text)
+{
+    std::size_t lead = text.size();
+    while (lead > 0 && (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80)
+        --lead;
+    if (lead == 0)
+        return;
+    auto first = static_cast<unsigned char>(text[lead - 1]);
+    std::size_t expected = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+    if (text.size() - (lead - 1) < expected)
+        text.erase(lead - 1);
+}
+
+} // namespace
 
 std::string printable(const std::string& text, std::size_t maxBytes)
 {
@@ -11,9 +31,7 @@ std::string printable(const std::string& text, std::size_t maxBytes)
     {
         if (out.size() >= maxBytes)
         {
-            // Cut on a character boundary so the result stays valid UTF-8.
-            while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-            if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+            dropIncompleteCharacter(out);
             return out + "...";
         }
         auto c = static_cast<unsigned char>(text[i]);

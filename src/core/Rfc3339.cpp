@@ -2,17 +2,21 @@
 
 #include <cstdio>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 bool readDigits(const std::string& s, std::size_t pos, std::size_t count, int& out)
 {
-    if (pos + count > s.size()) return false;
+    if (pos + count > s.size())
+        return false;
     out = 0;
     for (std::size_t i = pos; i < pos + count; ++i)
     {
-        if (s[i] < '0' || s[i] > '9') return false;
+        if (s[i] < '0' || s[i] > '9')
+            return false;
         out = out * 10 + (s[i] - '0');
     }
     return true;
@@ -42,7 +46,10 @@ void civilFromDays(std::int64_t z, int& y, int& m, int& d)
     y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m)
 {
@@ -50,18 +57,25 @@ int daysInMonth(int y, int m)
     return m == 2 && isLeap(y) ? 29 : days[m - 1];
 }
 
-bool isDateTimeSeparator(char c) { return c == 'T' || c == 't'; }
+bool isDateTimeSeparator(char c)
+{
+    return c == 'T' || c == 't';
+}
 
 // Parses ".ddddddddd" at pos; returns microseconds (extra digits truncated) and advances pos.
 bool readFraction(const std::string& s, std::size_t& pos, std::int64_t& micros)
 {
     micros = 0;
-    if (pos >= s.size() || s[pos] != '.') return true;
+    if (pos >= s.size() || s[pos] != '.')
+        return true;
     std::size_t start = ++pos;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+        ++pos;
     std::size_t count = pos - start;
-    if (count == 0 || count > 9) return false;
-    for (std::size_t i = 0; i < 6; ++i) micros = micros * 10 + (i < count ? s[start + i] - '0' : 0);
+    if (count == 0 || count > 9)
+        return false;
+    for (std::size_t i = 0; i < 6; ++i)
+        micros = micros * 10 + (i < count ? s[start + i] - '0' : 0);
     return true;
 }
 
@@ -73,8 +87,10 @@ bool readOffset(const std::string& s, std::size_t pos, int& offsetMinutes)
         return true;
     }
     int hh, mm;
-    if (pos + 6 != s.size() || (s[pos] != '+' && s[pos] != '-') || s[pos + 3] != ':') return false;
-    if (!readDigits(s, pos + 1, 2, hh) || !readDigits(s, pos + 4, 2, mm) || hh > 23 || mm > 59) return false;
+    if (pos + 6 != s.size() || (s[pos] != '+' && s[pos] != '-') || s[pos + 3] != ':')
+        return false;
+    if (!readDigits(s, pos + 1, 2, hh) || !readDigits(s, pos + 4, 2, mm) || hh > 23 || mm > 59)
+        return false;
     offsetMinutes = (s[pos] == '-' ? -1 : 1) * (hh * 60 + mm);
     return true;
 }
@@ -93,7 +109,8 @@ std::optional<std::int64_t> Rfc3339::parseMicros(const std::string& s)
     std::size_t pos = 19;
     std::int64_t fraction;
     int offsetMinutes;
-    if (!readFraction(s, pos, fraction) || !readOffset(s, pos, offsetMinutes)) return std::nullopt;
+    if (!readFraction(s, pos, fraction) || !readOffset(s, pos, offsetMinutes))
+        return std::nullopt;
     std::int64_t seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;
     return seconds * 1000000 + fraction;
 }

@@ -8,14 +8,17 @@
 
 #include <iomanip>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 Poco::JSON::Object::Ptr labelObject(const LabelSet& labels)
 {
     auto object = Poco::makeShared<Poco::JSON::Object>();
-    for (const auto& [name, value] : labels) object->set(name, value);
+    for (const auto& [name, value] : labels)
+        object->set(name, value);
     return object;
 }
 
@@ -58,9 +61,11 @@ Poco::JSON::Object::Ptr activeObject(const ActiveAlert& a)
 
 std::string csvField(const std::string& value)
 {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+    if (value.find_first_of(",\"\r\n") == std::string::npos)
+        return value;
     std::string quoted = "\"";
-    for (char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : value)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
 }
 
@@ -69,24 +74,26 @@ void writeCsv(std::ostream& out, const std::vector<HistoryEvent>& events)
     out << "id,at,status,reason,alertname,severity,fingerprint,starts_at,ends_at,receiver,truncated_alerts,"
            "labels,annotations\r\n";
     for (const auto& e : events)
-        out << e.id << ',' << e.at << ',' << e.status << ',' << e.reason << ',' << csvField(e.alertname) << ','
-            << csvField(e.severity) << ',' << e.fingerprint << ',' << csvField(e.startsAt) << ','
-            << csvField(e.endsAt.value_or("")) << ',' << csvField(e.receiver) << ',' << e.truncatedAlerts << ','
-            << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << "\r\n";
+        out << e.id << ',' << e.at << ',' << e.status << ',' << e.reason << ',' << csvField(e.alertname)
+            << ',' << csvField(e.severity) << ',' << e.fingerprint << ',' << csvField(e.startsAt) << ','
+            << csvField(e.endsAt.value_or("")) << ',' << csvField(e.receiver) << ',' << e.truncatedAlerts
+            << ',' << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << "\r\n";
 }
 
 std::string otherLabels(const HistoryEvent& e)
 {
     std::string text;
     for (const auto& [name, value] : e.labels)
-        if (name != "alertname" && name != "severity") text += (text.empty() ? "" : " ") + name + "=" + value;
+        if (name != "alertname" && name != "severity")
+            text += (text.empty() ? "" : " ") + name + "=" + value;
     return text;
 }
 
 void writeTable(std::ostream& out, const std::vector<HistoryEvent>& events)
 {
     out << std::left << std::setw(25) << "AT" << std::setw(10) << "STATUS" << std::setw(10) << "SEVERITY"
-        << std::setw(24) << "ALERTNAME" << "LABELS\n";
+        << std::setw(24) << "ALERTNAME"
+        << "LABELS\n";
     for (const auto& e : events)
         out << std::setw(25) << e.at << std::setw(10) << e.status << std::setw(10) << printable(e.severity, 9)
             << std::setw(24) << printable(e.alertname, 23) << printable(otherLabels(e), 200) << '\n';
@@ -110,10 +117,13 @@ bool HistoryFormatter::parseFormat(const std::string& name, Format& format)
 
 void HistoryFormatter::write(std::ostream& out, const std::vector<HistoryEvent>& events, Format format)
 {
-    if (format == Format::Csv) return writeCsv(out, events);
-    if (format == Format::Table) return writeTable(out, events);
+    if (format == Format::Csv)
+        return writeCsv(out, events);
+    if (format == Format::Table)
+        return writeTable(out, events);
     Poco::JSON::Array array;
-    for (const auto& e : events) array.add(eventObject(e));
+    for (const auto& e : events)
+        array.add(eventObject(e));
     array.stringify(out);
     out << '\n';
 }
@@ -121,7 +131,8 @@ void HistoryFormatter::write(std::ostream& out, const std::vector<HistoryEvent>&
 void HistoryFormatter::writeJson(std::ostream& out, const std::vector<ActiveAlert>& alerts)
 {
     Poco::JSON::Array array;
-    for (const auto& a : alerts) array.add(activeObject(a));
+    for (const auto& a : alerts)
+        array.add(activeObject(a));
     array.stringify(out);
     out << '\n';
 }

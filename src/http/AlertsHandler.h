@@ -4,7 +4,8 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// GET /api/v1/alerts: the alerts firing now, as JSON.
 class AlertsHandler : public Handler
@@ -14,7 +15,6 @@ public:
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
-
 
 private:
     ServerContext& _context;

@@ -5,9 +5,11 @@
 
 #include <sstream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 std::string base64(const std::string& text)
 {
@@ -23,7 +25,8 @@ std::string base64(const std::string& text)
 bool splitHeader(const std::string& header, std::string& scheme, std::string& credentials)
 {
     auto space = header.find(' ');
-    if (space == std::string::npos) return false;
+    if (space == std::string::npos)
+        return false;
     scheme = Poco::toLower(header.substr(0, space));
     credentials = Poco::trim(header.substr(space + 1));
     return true;
@@ -42,14 +45,17 @@ bool constantTimeEquals(const std::string& a, const std::string& b)
 
 Authenticator::Authenticator(const Settings::Webhook& settings) : _bearer(settings.bearerToken)
 {
-    if (!settings.basicUsername.empty()) _basic = base64(settings.basicUsername + ":" + settings.basicPassword);
+    if (!settings.basicUsername.empty())
+        _basic = base64(settings.basicUsername + ":" + settings.basicPassword);
 }
 
 bool Authenticator::allows(const std::string& header) const
 {
-    if (!required()) return true;
+    if (!required())
+        return true;
     std::string scheme, credentials;
-    if (!splitHeader(header, scheme, credentials)) return false;
+    if (!splitHeader(header, scheme, credentials))
+        return false;
     bool bearerOk = !_bearer.empty() && scheme == "bearer" && constantTimeEquals(credentials, _bearer);
     bool basicOk = !_basic.empty() && scheme == "basic" && constantTimeEquals(credentials, _basic);
     return bearerOk || basicOk;

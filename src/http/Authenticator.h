@@ -4,7 +4,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Checks the Authorization header the way Alertmanager's http_config sends it: "Bearer <token>"
 /// (authorization.credentials) and/or "Basic base64(user:password)" (basic_auth). With neither

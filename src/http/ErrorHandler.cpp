@@ -7,10 +7,12 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-ErrorHandler::ErrorHandler(Metrics& metrics, Metrics::Rejection rejection, Poco::Net::HTTPResponse::HTTPStatus status,
-                           std::string reason, std::string headerName, std::string headerValue)
+ErrorHandler::ErrorHandler(Metrics& metrics, Metrics::Rejection rejection,
+                           Poco::Net::HTTPResponse::HTTPStatus status, std::string reason,
+                           std::string headerName, std::string headerValue)
     : _metrics(metrics), _rejection(rejection), _status(status), _reason(std::move(reason)),
       _headerName(std::move(headerName)), _headerValue(std::move(headerValue))
 {
@@ -20,9 +22,11 @@ void ErrorHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTP
 {
     _metrics.countRejection(_rejection);
     if (_rejection == Metrics::Rejection::Unauthorized)
-        Poco::Logger::get("http").warning("%s %s from %s: %s", request.getMethod(), printable(request.getURI()),
-                                          request.clientAddress().toString(), _reason);
-    if (!_headerName.empty()) response.set(_headerName, _headerValue);
+        Poco::Logger::get("http").warning("%s %s from %s: %s", request.getMethod(),
+                                          printable(request.getURI()), request.clientAddress().toString(),
+                                          _reason);
+    if (!_headerName.empty())
+        response.set(_headerName, _headerValue);
     sendError(response, _status, _reason);
 }
 

@@ -7,7 +7,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Answers a request the factory refused (unknown path, wrong method, bad credentials) with a
 /// 4xx and a JSON reason, and counts it.
@@ -19,7 +20,6 @@ public:
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
-
 
 private:
     Metrics& _metrics;

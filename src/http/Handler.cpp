@@ -8,16 +8,21 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 void answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
             Poco::Net::HTTPResponse::HTTPStatus status, const std::string& reason, const std::string& detail)
 {
-    Poco::Logger::get("http").error("%s %s: %s", request.getMethod(), printable(request.getURI()), printable(detail, 300));
-    if (response.sent()) return;
-    if (status == Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE) response.set("Retry-After", "5");
+    Poco::Logger::get("http").error("%s %s: %s", request.getMethod(), printable(request.getURI()),
+                                    printable(detail, 300));
+    if (response.sent())
+        return;
+    if (status == Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE)
+        response.set("Retry-After", "5");
     sendError(response, status, reason);
 }
 
@@ -31,15 +36,18 @@ void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     }
     catch (const StoreError& e)
     {
-        answer(request, response, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the history store is not available", e.what());
+        answer(request, response, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+               "the history store is not available", e.what());
     }
     catch (const Poco::Exception& e)
     {
-        answer(request, response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error", e.displayText());
+        answer(request, response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error",
+               e.displayText());
     }
     catch (const std::exception& e)
     {
-        answer(request, response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error", e.what());
+        answer(request, response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error",
+               e.what());
     }
 }
 

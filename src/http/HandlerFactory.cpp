@@ -14,9 +14,11 @@
 #include <map>
 #include <memory>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
@@ -32,11 +34,16 @@ struct Route
 const std::map<std::string, Route>& routes()
 {
     static const std::map<std::string, Route> table = {
-        {"/api/v1/alertmanager", {"POST", true, [](ServerContext& c) { return std::make_unique<WebhookHandler>(c); }}},
-        {"/api/v1/alerts", {"GET", true, [](ServerContext& c) { return std::make_unique<AlertsHandler>(c); }}},
-        {"/api/v1/history", {"GET", true, [](ServerContext& c) { return std::make_unique<HistoryHandler>(c); }}},
-        {"/-/healthy", {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, false); }}},
-        {"/-/ready", {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, true); }}},
+        {"/api/v1/alertmanager",
+         {"POST", true, [](ServerContext& c) { return std::make_unique<WebhookHandler>(c); }}},
+        {"/api/v1/alerts",
+         {"GET", true, [](ServerContext& c) { return std::make_unique<AlertsHandler>(c); }}},
+        {"/api/v1/history",
+         {"GET", true, [](ServerContext& c) { return std::make_unique<HistoryHandler>(c); }}},
+        {"/-/healthy",
+         {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, false); }}},
+        {"/-/ready",
+         {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, true); }}},
         {"/metrics", {"GET", false, [](ServerContext& c) { return std::make_unique<MetricsHandler>(c); }}},
     };
     return table;
@@ -51,18 +58,18 @@ HandlerPtr route(ServerContext& context, const HTTPServerRequest& request)
     }
     catch (const Poco::SyntaxException&)
     {
-        return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::NotFound, HTTPResponse::HTTP_BAD_REQUEST,
-                                              "malformed request target");
+        return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::NotFound,
+                                              HTTPResponse::HTTP_BAD_REQUEST, "malformed request target");
     }
     auto found = routes().find(path);
     if (found == routes().end())
-        return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::NotFound, HTTPResponse::HTTP_NOT_FOUND,
-                                              "no such endpoint");
+        return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::NotFound,
+                                              HTTPResponse::HTTP_NOT_FOUND, "no such endpoint");
     const Route& r = found->second;
     if (request.getMethod() != r.method)
         return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::MethodNotAllowed,
-                                              HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method not allowed; use " + r.method,
-                                              "Allow", r.method);
+                                              HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                                              "method not allowed; use " + r.method, "Allow", r.method);
     if (r.authenticated && !context.authenticator.allows(request.get("Authorization", "")))
         return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::Unauthorized,
                                               HTTPResponse::HTTP_UNAUTHORIZED, "missing or wrong credentials",

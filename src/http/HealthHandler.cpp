@@ -4,9 +4,13 @@
 #include "store/NotificationWriter.h"
 #include "store/StoreFiles.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-HealthHandler::HealthHandler(ServerContext& context, bool readiness) : _context(context), _readiness(readiness) {}
+HealthHandler::HealthHandler(ServerContext& context, bool readiness)
+    : _context(context), _readiness(readiness)
+{
+}
 
 bool HealthHandler::storeWritable(const ServerContext& context)
 {
@@ -18,9 +22,11 @@ void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerR
     if (_readiness && !storeWritable(_context))
     {
         response.set("Retry-After", "5");
-        return sendError(response, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the history store is not writable");
+        return sendError(response, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                         "the history store is not writable");
     }
-    sendText(response, "text/plain; charset=utf-8", _readiness ? "alertgate is ready\n" : "alertgate is healthy\n");
+    sendText(response, "text/plain; charset=utf-8",
+             _readiness ? "alertgate is ready\n" : "alertgate is healthy\n");
 }
 
 } // namespace AlertGate

@@ -10,7 +10,8 @@
 
 #include <sstream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 HistoryHandler::HistoryHandler(ServerContext& context) : _context(context) {}
 
@@ -30,7 +31,8 @@ void HistoryHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     {
         return sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "malformed query string");
     }
-    Database db(_context.settings.store.path, Database::Mode::ReadOnly, _context.settings.store.busyTimeoutMs);
+    Database db(_context.settings.store.path, Database::Mode::ReadOnly,
+                _context.settings.store.busyTimeoutMs);
     std::ostringstream json;
     HistoryFormatter::write(json, HistoryQuery(db).events(filter), HistoryFormatter::Format::Json);
     sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, json.str());

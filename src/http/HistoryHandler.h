@@ -4,7 +4,8 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// GET /api/v1/history?since=24h&status=firing&label=instance=pi:9100&limit=50 : state changes as
 /// JSON, with the filters of `alertgate history`. A bad filter is a 400 naming it.
@@ -15,7 +16,6 @@ public:
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
-
 
 private:
     ServerContext& _context;

@@ -8,7 +8,8 @@
 
 #include <sstream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 MetricsHandler::MetricsHandler(ServerContext& context) : _context(context) {}
 
@@ -16,8 +17,10 @@ Metrics::StoreGauges MetricsHandler::storeGauges()
 {
     Metrics::StoreGauges gauges;
     // The usual severities always have a series, so alerting rules on them never see "no data".
-    for (const char* severity : {"critical", "warning", "alert", "info"}) gauges.activeAlertsBySeverity[severity] = 0;
-    Database db(_context.settings.store.path, Database::Mode::ReadOnly, _context.settings.store.busyTimeoutMs);
+    for (const char* severity : {"critical", "warning", "alert", "info"})
+        gauges.activeAlertsBySeverity[severity] = 0;
+    Database db(_context.settings.store.path, Database::Mode::ReadOnly,
+                _context.settings.store.busyTimeoutMs);
     for (const auto& [severity, count] : HistoryQuery(db).activeCountBySeverity())
         gauges.activeAlertsBySeverity[severity.empty() ? "none" : severity] += count;
     gauges.storeBytes = StoreFiles::sizeBytes(_context.settings.store.path);

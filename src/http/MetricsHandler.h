@@ -5,7 +5,8 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// GET /metrics in the Prometheus text format.
 class MetricsHandler : public Handler
@@ -15,7 +16,6 @@ public:
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
-
 
 private:
     Metrics::StoreGauges storeGauges();

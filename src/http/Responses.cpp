@@ -4,7 +4,8 @@
 
 #include <sstream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const std::string& json)
@@ -27,7 +28,8 @@ void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
     sendJson(response, status, json.str() + "\n");
 }
 
-void sendText(Poco::Net::HTTPServerResponse& response, const std::string& contentType, const std::string& body)
+void sendText(Poco::Net::HTTPServerResponse& response, const std::string& contentType,
+              const std::string& body)
 {
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
     response.setContentType(contentType);

@@ -5,7 +5,8 @@
 
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const std::string& json);
@@ -14,6 +15,7 @@ void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
                const std::string& reason);
 /// {"status":"error","error":reason}. The connection is closed, since an unread body may follow.
 
-void sendText(Poco::Net::HTTPServerResponse& response, const std::string& contentType, const std::string& body);
+void sendText(Poco::Net::HTTPServerResponse& response, const std::string& contentType,
+              const std::string& body);
 
 } // namespace AlertGate

@@ -4,7 +4,8 @@
 #include "core/Clock.h"
 #include "http/Authenticator.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Metrics;
 class NotificationWriter;

@@ -16,28 +16,38 @@
 #include <chrono>
 #include <sstream>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 using Poco::Net::HTTPResponse;
 
-Poco::Logger& logger() { return Poco::Logger::get("webhook"); }
+Poco::Logger& logger()
+{
+    return Poco::Logger::get("webhook");
+}
 
 Metrics::Rejection rejectionFor(PayloadError::Kind kind)
 {
     switch (kind)
     {
-    case PayloadError::Kind::Encoding: return Metrics::Rejection::InvalidEncoding;
-    case PayloadError::Kind::Syntax: return Metrics::Rejection::InvalidJson;
-    case PayloadError::Kind::Version: return Metrics::Rejection::UnsupportedVersion;
-    default: return Metrics::Rejection::InvalidField;
+    case PayloadError::Kind::Encoding:
+        return Metrics::Rejection::InvalidEncoding;
+    case PayloadError::Kind::Syntax:
+        return Metrics::Rejection::InvalidJson;
+    case PayloadError::Kind::Version:
+        return Metrics::Rejection::UnsupportedVersion;
+    default:
+        return Metrics::Rejection::InvalidField;
     }
 }
 
 bool isJsonContentType(const std::string& contentType)
 {
-    if (contentType.empty()) return false;
+    if (contentType.empty())
+        return false;
     try
     {
         Poco::Net::MediaType type(contentType);
@@ -70,7 +80,8 @@ WebhookHandler::WebhookHandler(ServerContext& context) : _context(context) {}
 void WebhookHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
     auto body = readBody(request, response);
-    if (!body) return;
+    if (!body)
+        return;
     try
     {
         store(PayloadParser::parse(*body), response);
@@ -87,11 +98,13 @@ std::optional<std::string> WebhookHandler::readBody(Poco::Net::HTTPServerRequest
     if (!isJsonContentType(request.getContentType()))
     {
         reject(response, Metrics::Rejection::UnsupportedMediaType, HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE,
-               "Content-Type must be application/json, not \"" + printable(request.getContentType(), 60) + "\"");
+               "Content-Type must be application/json, not \"" + printable(request.getContentType(), 60) +
+                   "\"");
         return std::nullopt;
     }
     std::uint64_t limit = _context.settings.http.maxBodyBytes;
-    bool declaredTooLarge = request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit);
+    bool declaredTooLarge =
+        request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit);
     std::string body = declaredTooLarge ? std::string() : readAtMost(request.stream(), limit);
     if (declaredTooLarge || body.size() > limit)
     {
@@ -107,16 +120,18 @@ void WebhookHandler::store(Notification notification, Poco::Net::HTTPServerRespo
     std::size_t alerts = notification.alerts.size();
     std::string groupKey = notification.groupKey;
     auto future = _context.writer.submit(std::move(notification));
-    if (future.wait_for(std::chrono::milliseconds(_context.settings.store.commitTimeoutMs)) != std::future_status::ready)
+    if (future.wait_for(std::chrono::milliseconds(_context.settings.store.commitTimeoutMs)) !=
+        std::future_status::ready)
         return unavailable(response, "the store did not commit within store.commit_timeout");
     NotificationWriter::Outcome outcome = future.get();
-    if (!outcome.stored) return unavailable(response, outcome.error);
+    if (!outcome.stored)
+        return unavailable(response, outcome.error);
     _context.metrics.countReceived(Metrics::Received::Accepted);
     logger().information("stored notification %Ld: group %s, %z alerts, %d changes", outcome.notificationId,
                          printable(groupKey), alerts, outcome.changes);
     std::ostringstream json;
-    json << "{\"status\":\"stored\",\"notificationId\":" << outcome.notificationId << ",\"changes\":" << outcome.changes
-         << "}\n";
+    json << "{\"status\":\"stored\",\"notificationId\":" << outcome.notificationId
+         << ",\"changes\":" << outcome.changes << "}\n";
     sendJson(response, HTTPResponse::HTTP_OK, json.str());
 }
 
@@ -134,7 +149,8 @@ void WebhookHandler::unavailable(Poco::Net::HTTPServerResponse& response, const 
     _context.metrics.countReceived(Metrics::Received::Unavailable);
     logger().warning("answered 503, Alertmanager will retry: %s", printable(why, 300));
     response.set("Retry-After", "5");
-    sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the history store cannot write now; retry later");
+    sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+              "the history store cannot write now; retry later");
 }
 
 } // namespace AlertGate

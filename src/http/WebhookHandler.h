@@ -11,7 +11,8 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// POST /api/v1/alertmanager: checks the body's type and size, parses it, and answers 200 only once
 /// the notification is committed; 503 with Retry-After when the store cannot write, so Alertmanager
@@ -24,9 +25,9 @@ public:
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
-
 private:
-    std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+    std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
+                                        Poco::Net::HTTPServerResponse& response);
     void store(Notification notification, Poco::Net::HTTPServerResponse& response);
     void reject(Poco::Net::HTTPServerResponse& response, Metrics::Rejection reason,
                 Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);

@@ -4,17 +4,22 @@
 
 #include <cstdio>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 const char* receivedName(Metrics::Received result)
 {
     switch (result)
     {
-    case Metrics::Received::Accepted: return "accepted";
-    case Metrics::Received::Rejected: return "rejected";
-    default: return "unavailable";
+    case Metrics::Received::Accepted:
+        return "accepted";
+    case Metrics::Received::Rejected:
+        return "rejected";
+    default:
+        return "unavailable";
     }
 }
 
@@ -24,7 +29,8 @@ std::string labelValue(const std::string& value)
     std::string out;
     for (char c : value)
     {
-        if (c == '\\' || c == '"') out += '\\';
+        if (c == '\\' || c == '"')
+            out += '\\';
         if (c == '\n')
             out += "\\n";
         else
@@ -49,9 +55,9 @@ void header(std::ostream& out, const char* name, const char* type, const char* h
 
 const char* Metrics::name(Rejection reason)
 {
-    static const char* names[] = {"unauthorized",       "invalid_encoding", "invalid_json",
-                                  "unsupported_version", "invalid_field",    "method_not_allowed",
-                                  "not_found",          "payload_too_large", "unsupported_media_type"};
+    static const char* names[] = {"unauthorized",        "invalid_encoding",  "invalid_json",
+                                  "unsupported_version", "invalid_field",     "method_not_allowed",
+                                  "not_found",           "payload_too_large", "unsupported_media_type"};
     return names[static_cast<std::size_t>(reason)];
 }
 
@@ -71,7 +77,8 @@ void Metrics::observeCommit(double seconds, std::size_t notifications)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     for (std::size_t i = 0; i < kBuckets.size(); ++i)
-        if (seconds <= kBuckets[i]) ++_commitBuckets[i];
+        if (seconds <= kBuckets[i])
+            ++_commitBuckets[i];
     ++_commitCount;
     _commitSum += seconds;
     _committedNotifications += notifications;

@@ -7,7 +7,8 @@
 #include <ostream>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// What /metrics reports that the store cannot answer itself. Thread-safe.
 class Metrics
@@ -54,7 +55,7 @@ public:
 
 private:
     static constexpr std::array<double, 14> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                       0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+                                                        0.1,    0.25,  0.5,    1,     2.5,  5,     10};
 
     void renderCounters(std::ostream& out) const;
     void renderCommitHistogram(std::ostream& out) const;

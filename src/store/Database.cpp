@@ -5,9 +5,13 @@
 
 #include <sqlite3.h>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Database::Closer::operator()(sqlite3* db) const
+{
+    sqlite3_close_v2(db);
+}
 
 Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs) : _path(path)
 {
@@ -20,7 +24,8 @@ Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutM
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, static_cast<int>(busyTimeoutMs));
     execute("PRAGMA foreign_keys=ON");
-    if (mode == Mode::ReadWrite) execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL");
+    if (mode == Mode::ReadWrite)
+        execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL");
 }
 
 Database::~Database() = default;
@@ -37,22 +42,35 @@ void Database::execute(const std::string& sql)
     }
 }
 
-Statement Database::prepare(const std::string& sql) { return Statement(*this, sql); }
+Statement Database::prepare(const std::string& sql)
+{
+    return Statement(*this, sql);
+}
 
-std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(_db.get()); }
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(_db.get());
+}
 
-int Database::changes() const { return sqlite3_changes(_db.get()); }
+int Database::changes() const
+{
+    return sqlite3_changes(_db.get());
+}
 
 void Database::fail(const std::string& context, int code) const
 {
     throw StoreError(_path + ": " + context + ": " + sqlite3_errmsg(_db.get()), code);
 }
 
-Transaction::Transaction(Database& db) : _db(db) { _db.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : _db(db)
+{
+    _db.execute("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction()
 {
-    if (!_open) return;
+    if (!_open)
+        return;
     // A failed COMMIT may already have rolled back; ROLLBACK then fails harmlessly.
     sqlite3_exec(_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -6,7 +6,8 @@
 
 struct sqlite3;
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Statement;
 

@@ -7,31 +7,44 @@
 #include <Poco/NumberParser.h>
 
 #include <cctype>
+#include <limits>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 constexpr std::size_t kMaxValueBytes = 1024;
 
 [[noreturn]] void invalid(const std::string& name, const std::string& value, const std::string& expected)
 {
-    throw FilterError("invalid value \"" + printable(value, 40) + "\" for " + name + ": expected " + expected);
+    throw FilterError("invalid value \"" + printable(value, 40) + "\" for " + name + ": expected " +
+                      expected);
 }
 
 // A duration counts back from now ("24h" = the last 24 hours); anything else must be RFC 3339.
 std::int64_t timeValue(const std::string& name, const std::string& value, std::int64_t nowMicros)
 {
-    if (auto millis = parseDurationMillis(value)) return nowMicros - *millis * 1000;
-    if (auto micros = Rfc3339::parseMicros(value)) return *micros;
+    if (auto millis = parseDurationMillis(value))
+    {
+        // Beyond a few hundred thousand years back, microseconds would overflow.
+        if (*millis > std::numeric_limits<std::int64_t>::max() / 2000)
+            invalid(name, value, "a shorter duration");
+        return nowMicros - *millis * 1000;
+    }
+    if (auto micros = Rfc3339::parseMicros(value))
+        return *micros;
     invalid(name, value, "a duration such as 30m or 24h, or an RFC 3339 time such as 2026-11-23T08:00:00Z");
 }
 
 bool isLabelName(const std::string& name)
 {
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
+        return false;
     for (char c : name)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+            return false;
     return true;
 }
 
@@ -53,7 +66,8 @@ int limitValue(const std::string& value)
 
 std::string nonEmpty(const std::string& name, const std::string& value)
 {
-    if (value.empty()) invalid(name, value, "a non-empty value");
+    if (value.empty())
+        invalid(name, value, "a non-empty value");
     return value;
 }
 
@@ -61,20 +75,23 @@ std::string nonEmpty(const std::string& name, const std::string& value)
 
 const std::vector<std::string>& HistoryFilter::names()
 {
-    static const std::vector<std::string> all = {"since", "until", "status", "severity", "alertname", "label", "limit"};
+    static const std::vector<std::string> all = {"since",     "until", "status", "severity",
+                                                 "alertname", "label", "limit"};
     return all;
 }
 
 void HistoryFilter::set(const std::string& name, const std::string& value, std::int64_t nowMicros)
 {
-    if (value.size() > kMaxValueBytes) invalid(name, value, "at most 1024 bytes");
+    if (value.size() > kMaxValueBytes)
+        invalid(name, value, "at most 1024 bytes");
     if (name == "since")
         sinceMicros = timeValue(name, value, nowMicros);
     else if (name == "until")
         untilMicros = timeValue(name, value, nowMicros);
     else if (name == "status")
     {
-        if (value != "firing" && value != "resolved") invalid(name, value, "firing or resolved");
+        if (value != "firing" && value != "resolved")
+            invalid(name, value, "firing or resolved");
         status = value;
     }
     else if (name == "severity")

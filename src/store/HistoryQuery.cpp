@@ -7,9 +7,11 @@
 
 #include <algorithm>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 // The WHERE clause and its values, in placeholder order.
 struct Where
@@ -27,13 +29,19 @@ struct Where
 Where whereFor(const HistoryFilter& f)
 {
     Where where;
-    if (f.sinceMicros) where.add("at >= ?", {Rfc3339::formatMicros(*f.sinceMicros)});
-    if (f.untilMicros) where.add("at <= ?", {Rfc3339::formatMicros(*f.untilMicros)});
-    if (f.status) where.add("status = ?", {*f.status});
-    if (f.severity) where.add("severity = ?", {*f.severity});
-    if (f.alertname) where.add("alertname = ?", {*f.alertname});
+    if (f.sinceMicros)
+        where.add("at >= ?", {Rfc3339::formatMicros(*f.sinceMicros)});
+    if (f.untilMicros)
+        where.add("at <= ?", {Rfc3339::formatMicros(*f.untilMicros)});
+    if (f.status)
+        where.add("status = ?", {*f.status});
+    if (f.severity)
+        where.add("severity = ?", {*f.severity});
+    if (f.alertname)
+        where.add("alertname = ?", {*f.alertname});
     for (const auto& [name, value] : f.labels)
-        where.add("fingerprint IN (SELECT fingerprint FROM alert_labels WHERE name = ? AND value = ?)", {name, value});
+        where.add("fingerprint IN (SELECT fingerprint FROM alert_labels WHERE name = ? AND value = ?)",
+                  {name, value});
     return where;
 }
 
@@ -52,7 +60,8 @@ HistoryEvent eventFrom(const Statement& row)
     e.startsAt = row.text(9);
     e.endsAt = row.optionalText(10);
     e.generatorURL = row.text(11);
-    if (!row.isNull(12)) e.notificationId = row.integer(12);
+    if (!row.isNull(12))
+        e.notificationId = row.integer(12);
     e.receiver = row.text(13);
     e.groupKey = row.text(14);
     e.truncatedAlerts = row.integer(15);
@@ -66,15 +75,18 @@ HistoryQuery::HistoryQuery(Database& db) : _db(db) {}
 std::vector<HistoryEvent> HistoryQuery::events(const HistoryFilter& filter)
 {
     Where where = whereFor(filter);
-    Statement query = _db.prepare(
-        "SELECT id, at, status, reason, alertname, severity, fingerprint, labels, annotations, starts_at, ends_at, "
-        "generator_url, notification_id, receiver, group_key, truncated_alerts FROM history" +
-        where.sql + " ORDER BY at DESC, id DESC LIMIT ?");
+    Statement query =
+        _db.prepare("SELECT id, at, status, reason, alertname, severity, fingerprint, labels, annotations, "
+                    "starts_at, ends_at, "
+                    "generator_url, notification_id, receiver, group_key, truncated_alerts FROM history" +
+                    where.sql + " ORDER BY at DESC, id DESC LIMIT ?");
     int index = 1;
-    for (const auto& value : where.values) query.bind(index++, value);
+    for (const auto& value : where.values)
+        query.bind(index++, value);
     query.bind(index, static_cast<std::int64_t>(filter.limit));
     std::vector<HistoryEvent> events;
-    while (query.step()) events.push_back(eventFrom(query));
+    while (query.step())
+        events.push_back(eventFrom(query));
     std::reverse(events.begin(), events.end());
     return events;
 }
@@ -86,9 +98,9 @@ std::vector<ActiveAlert> HistoryQuery::active()
                                   "ORDER BY starts_at, fingerprint");
     std::vector<ActiveAlert> alerts;
     while (query.step())
-        alerts.push_back(ActiveAlert{query.text(0), query.text(1), query.text(2), labelSetFromJson(query.text(3)),
-                                     labelSetFromJson(query.text(4)), query.text(5), query.text(6), query.text(7),
-                                     query.text(8)});
+        alerts.push_back(ActiveAlert{query.text(0), query.text(1), query.text(2),
+                                     labelSetFromJson(query.text(3)), labelSetFromJson(query.text(4)),
+                                     query.text(5), query.text(6), query.text(7), query.text(8)});
     return alerts;
 }
 
@@ -96,7 +108,8 @@ std::map<std::string, std::int64_t> HistoryQuery::activeCountBySeverity()
 {
     Statement query = _db.prepare("SELECT severity, count(*) FROM active_alerts GROUP BY severity");
     std::map<std::string, std::int64_t> counts;
-    while (query.step()) counts[query.text(0)] = query.integer(1);
+    while (query.step())
+        counts[query.text(0)] = query.integer(1);
     return counts;
 }
 

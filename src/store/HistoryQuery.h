@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Database;
 

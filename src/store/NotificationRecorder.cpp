@@ -4,9 +4,11 @@
 #include "core/Rfc3339.h"
 #include "store/Database.h"
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 bool sameInstant(const std::string& a, const std::string& b)
 {
@@ -18,7 +20,25 @@ std::optional<std::string> optional(const std::string& text)
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
+bool startedEarlier(const std::string& a, const std::string& b)
+{
+    return Rfc3339::parseMicros(a) < Rfc3339::parseMicros(b);
+}
+
 } // namespace
+
+// Alertmanager gives each firing episode its own startsAt. A notification about an episode the store
+// has already moved past is late (HA pairs, retries) and must not change the alert's state:
+// "firing" for an episode Alertmanager resolved, or "resolved" for an episode older than the firing one.
+// Only these two cases: Alertmanager may move an episode's startsAt earlier when it merges alerts.
+bool NotificationRecorder::isLate(const Stored& stored, const Alert& alert)
+{
+    bool firingOfResolvedEpisode = stored.status == "resolved" && stored.statusReason == "notified" &&
+                                   alert.firing() && sameInstant(stored.startsAt, alert.startsAt);
+    bool resolvedOfOlderEpisode =
+        stored.status == "firing" && !alert.firing() && startedEarlier(alert.startsAt, stored.startsAt);
+    return firingOfResolvedEpisode || resolvedOfOlderEpisode;
+}
 
 NotificationRecorder::NotificationRecorder(Database& db)
     : _db(db),
@@ -31,12 +51,14 @@ NotificationRecorder::NotificationRecorder(Database& db)
           "INSERT INTO alerts (fingerprint, alertname, severity, status, status_reason, labels, annotations, "
           "starts_at, ends_at, generator_url, first_seen_at, last_seen_at, last_notification_id) "
           "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
-          "ON CONFLICT (fingerprint) DO UPDATE SET alertname = excluded.alertname, severity = excluded.severity, "
+          "ON CONFLICT (fingerprint) DO UPDATE SET alertname = excluded.alertname, severity = "
+          "excluded.severity, "
           "status = excluded.status, status_reason = excluded.status_reason, labels = excluded.labels, "
           "annotations = excluded.annotations, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
           "generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at, "
           "last_notification_id = excluded.last_notification_id")),
-      _insertLabel(db.prepare("INSERT OR REPLACE INTO alert_labels (fingerprint, name, value) VALUES (?1, ?2, ?3)")),
+      _insertLabel(
+          db.prepare("INSERT OR REPLACE INTO alert_labels (fingerprint, name, value) VALUES (?1, ?2, ?3)")),
       _insertEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
@@ -45,14 +67,17 @@ NotificationRecorder::NotificationRecorder(Database& db)
 {
 }
 
-NotificationRecorder::Result NotificationRecorder::record(const Notification& n, std::int64_t receivedAtMicros)
+NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
+                                                          std::int64_t receivedAtMicros)
 {
     std::string receivedAt = Rfc3339::formatMicros(receivedAtMicros);
     Result result;
     result.notificationId = insertNotification(n, receivedAt);
     for (const Alert& alert : n.alerts)
-        if (recordAlert(alert, result.notificationId, receivedAt)) ++result.changes;
-    if (result.changes > 0) setChanges(result.notificationId, result.changes);
+        if (recordAlert(alert, result.notificationId, receivedAt))
+            ++result.changes;
+    if (result.changes > 0)
+        setChanges(result.notificationId, result.changes);
     return result;
 }
 
@@ -74,19 +99,19 @@ std::int64_t NotificationRecorder::insertNotification(const Notification& n, con
 }
 
 // Returns true when the alert's state changed, i.e. an event was recorded.
-bool NotificationRecorder::recordAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt)
+bool NotificationRecorder::recordAlert(const Alert& alert, std::int64_t notificationId,
+                                       const std::string& receivedAt)
 {
     auto stored = lookup(alert.fingerprint);
     bool isNew = !stored;
     bool changed = isNew || stored->status != alert.status || !sameInstant(stored->startsAt, alert.startsAt);
-    // Alertmanager gives a new firing episode a new startsAt, so "firing" with the startsAt of an episode
-    // Alertmanager already resolved is a late or duplicated older notification (HA pairs, retries).
-    bool outOfOrder = !isNew && stored->status == "resolved" && stored->statusReason == "notified" &&
-                      alert.firing() && sameInstant(stored->startsAt, alert.startsAt);
-    if (outOfOrder) return false;
+    if (!isNew && isLate(*stored, alert))
+        return false;
     upsertAlert(alert, notificationId, receivedAt);
-    if (isNew) insertLabels(alert);
-    if (changed) insertEvent(alert, notificationId, receivedAt);
+    if (isNew)
+        insertLabels(alert);
+    if (changed)
+        insertEvent(alert, notificationId, receivedAt);
     return changed;
 }
 
@@ -94,12 +119,14 @@ std::optional<NotificationRecorder::Stored> NotificationRecorder::lookup(const s
 {
     _selectAlert.bind(1, fingerprint);
     std::optional<Stored> stored;
-    if (_selectAlert.step()) stored = Stored{_selectAlert.text(0), _selectAlert.text(1), _selectAlert.text(2)};
+    if (_selectAlert.step())
+        stored = Stored{_selectAlert.text(0), _selectAlert.text(1), _selectAlert.text(2)};
     _selectAlert.reset();
     return stored;
 }
 
-void NotificationRecorder::upsertAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt)
+void NotificationRecorder::upsertAlert(const Alert& alert, std::int64_t notificationId,
+                                       const std::string& receivedAt)
 {
     _upsertAlert.bind(1, alert.fingerprint)
         .bind(2, alert.label("alertname"))
@@ -124,7 +151,8 @@ void NotificationRecorder::insertLabels(const Alert& alert)
     }
 }
 
-void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt)
+void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notificationId,
+                                       const std::string& receivedAt)
 {
     _insertEvent.bind(1, receivedAt)
         .bind(2, alert.fingerprint)

@@ -5,7 +5,8 @@
 
 #include <cstdint>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Database;
 
@@ -34,6 +35,7 @@ private:
         std::string startsAt;
     };
 
+    static bool isLate(const Stored& stored, const Alert& alert);
     std::int64_t insertNotification(const Notification& n, const std::string& receivedAt);
     bool recordAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
     std::optional<Stored> lookup(const std::string& fingerprint);

@@ -14,14 +14,19 @@
 
 #include <chrono>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 constexpr std::size_t kMaxBatch = 256;
 constexpr auto kProbeInterval = std::chrono::seconds(2);
 
-Poco::Logger& logger() { return Poco::Logger::get("store"); }
+Poco::Logger& logger()
+{
+    return Poco::Logger::get("store");
+}
 
 void quickCheck(Database& db)
 {
@@ -45,7 +50,10 @@ NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeou
     _recorder = std::make_unique<NotificationRecorder>(*_db);
 }
 
-NotificationWriter::~NotificationWriter() { stop(); }
+NotificationWriter::~NotificationWriter()
+{
+    stop();
+}
 
 void NotificationWriter::open()
 {
@@ -54,17 +62,22 @@ void NotificationWriter::open()
     _recorder = std::make_unique<NotificationRecorder>(*_db);
 }
 
-void NotificationWriter::start() { _thread.start(*this); }
+void NotificationWriter::start()
+{
+    _thread.start(*this);
+}
 
 void NotificationWriter::stop()
 {
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        if (_stopping) return;
+        if (_stopping)
+            return;
         _stopping = true;
     }
     _wake.notify_all();
-    if (_thread.isRunning()) _thread.join();
+    if (_thread.isRunning())
+        _thread.join();
 }
 
 std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification notification)
@@ -104,7 +117,8 @@ std::optional<std::deque<NotificationWriter::Pending>> NotificationWriter::takeB
         _wake.wait(lock, ready);
     else if (!_wake.wait_for(lock, kProbeInterval, ready))
         return std::deque<Pending>();
-    if (_stopping && _queue.empty()) return std::nullopt;
+    if (_stopping && _queue.empty())
+        return std::nullopt;
     std::deque<Pending> batch;
     while (!_queue.empty() && batch.size() < kMaxBatch)
     {
@@ -120,16 +134,20 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
     std::vector<Outcome> outcomes;
     try
     {
-        if (!_db) open();
+        if (!_db)
+            open();
         Transaction transaction(*_db);
         recordAll(batch, outcomes);
         transaction.commit();
-        if (!_healthy) logger().notice("the store is writable again");
+        if (!_healthy)
+            logger().notice("the store is writable again");
         _healthy = true;
     }
     catch (const std::exception& e)
     {
-        if (_healthy) logger().error("cannot write to the store (answering 503 until it recovers): %s", std::string(e.what()));
+        if (_healthy)
+            logger().error("cannot write to the store (answering 503 until it recovers): %s",
+                           std::string(e.what()));
         _healthy = false;
         _recorder.reset();
         _db.reset();
@@ -137,7 +155,8 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
     }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     _metrics.observeCommit(elapsed.count(), batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].promise.set_value(outcomes[i]);
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].promise.set_value(outcomes[i]);
 }
 
 void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)
@@ -155,7 +174,8 @@ void NotificationWriter::probe()
 {
     try
     {
-        if (!_db) open();
+        if (!_db)
+            open();
         Transaction transaction(*_db);
         Statement write = _db->prepare("INSERT OR REPLACE INTO store_probe (id, written_at) VALUES (1, ?1)");
         write.bind(1, Rfc3339::formatMicros(_clock.nowMicros()));

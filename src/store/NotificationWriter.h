@@ -15,7 +15,8 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Database;
 class Metrics;

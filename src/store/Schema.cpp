@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
-namespace {
+namespace
+{
 
 // Each entry moves the schema from version i to i+1. Never edit a released entry; append a new one.
 const std::vector<const char*>& migrations()
@@ -125,18 +127,24 @@ int userVersion(Database& db)
 
 } // namespace
 
-int Schema::currentVersion() { return static_cast<int>(migrations().size()); }
+int Schema::currentVersion()
+{
+    return static_cast<int>(migrations().size());
+}
 
 void Schema::migrate(Database& db)
 {
-    if (userVersion(db) == currentVersion()) return;
+    if (userVersion(db) == currentVersion())
+        return;
     Transaction transaction(db);
     int version = userVersion(db);
     if (version > currentVersion())
         throw StoreError(db.path() + ": schema version " + std::to_string(version) +
-                             " is newer than this alertgate understands (" + std::to_string(currentVersion()) + ")",
+                             " is newer than this alertgate understands (" +
+                             std::to_string(currentVersion()) + ")",
                          SQLITE_MISMATCH);
-    for (int step = version; step < currentVersion(); ++step) db.execute(migrations()[step]);
+    for (int step = version; step < currentVersion(); ++step)
+        db.execute(migrations()[step]);
     db.execute("PRAGMA user_version = " + std::to_string(currentVersion()));
     transaction.commit();
 }

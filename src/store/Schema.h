@@ -1,6 +1,7 @@
 #pragma once
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Database;
 

@@ -7,7 +7,8 @@
 
 struct sqlite3_stmt;
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 class Database;
 

@@ -3,7 +3,8 @@
 #include <cstdint>
 #include <string>
 
-namespace AlertGate {
+namespace AlertGate
+{
 
 /// Facts about the database's files that need no SQL, so probes and scrapes cost no disk write.
 class StoreFiles

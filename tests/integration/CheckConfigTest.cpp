@@ -7,9 +7,11 @@
 
 #include <vector>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 struct BrokenConfig
 {
@@ -28,10 +30,12 @@ std::vector<BrokenConfig> brokenConfigs()
         {"[htp]\nlisten = 127.0.0.1:1\n", {"htp.listen: unknown key"}},
         {"[log]\nlevel = verbose\n", {"log.level: expected one of"}},
         {"[webhook]\nbasic_username = am\n", {"webhook.basic_username: basic authentication needs both"}},
-        {"[webhook]\nbearer_token_file = /nonexistent/token\n", {"webhook.bearer_token_file: cannot read /nonexistent/token"}},
+        {"[webhook]\nbearer_token_file = /nonexistent/token\n",
+         {"webhook.bearer_token_file: cannot read /nonexistent/token"}},
         {"[webhook]\nbearer_token = a\nbearer_token_file = x\n", {"webhook.bearer_token_file:"}},
         {"[http]\nmax_connections = 0\nkeepalive_timeout = forever\n[store]\npath =\n",
-         {"http.max_connections: out of range", "http.keepalive_timeout: expected a duration", "store.path: must not be empty"}},
+         {"http.max_connections: out of range", "http.keepalive_timeout: expected a duration",
+          "store.path: must not be empty"}},
     };
 }
 
@@ -49,7 +53,8 @@ class CheckConfigTest : public CppUnit::TestFixture
 public:
     void testShippedExampleIsValid()
     {
-        CommandResult result = runAlertgate({"check-config", "--config", std::string(ALERTGATE_SOURCE_DIR) + "/conf/alertgate.ini"});
+        CommandResult result = runAlertgate(
+            {"check-config", "--config", std::string(ALERTGATE_SOURCE_DIR) + "/conf/alertgate.ini"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
         CPPUNIT_ASSERT(result.out.find(": OK") != std::string::npos);
     }
@@ -75,9 +80,11 @@ public:
         std::string file = dir.write("alertgate.ini", "[webhook]\nbearer_token_file = token\n", 0640);
         CommandResult result = runAlertgate({"check-config", "--config", file});
         CPPUNIT_ASSERT(result.exitCode != 0);
-        CPPUNIT_ASSERT_MESSAGE(result.err, result.err.find(file + ": webhook.bearer_token_file: " + secret +
-                                                            " is accessible by others (mode 0644)") != std::string::npos);
-        CPPUNIT_ASSERT_MESSAGE("the secret leaked into the message", result.err.find("s3cret") == std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(result.err,
+                               result.err.find(file + ": webhook.bearer_token_file: " + secret +
+                                               " is accessible by others (mode 0644)") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the secret leaked into the message",
+                               result.err.find("s3cret") == std::string::npos);
     }
 
     void testDaemonRefusesToStartOnBrokenConfig()

@@ -2,7 +2,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 class CliTest : public CppUnit::TestFixture
 {

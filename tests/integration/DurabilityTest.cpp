@@ -10,9 +10,11 @@
 #include <chrono>
 #include <thread>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 // Polls a condition that the gateway reaches by itself; the deadline only bounds a failing test.
 template <typename Condition>
@@ -21,7 +23,8 @@ bool eventually(Condition condition, std::chrono::seconds deadline = std::chrono
     auto end = std::chrono::steady_clock::now() + deadline;
     while (std::chrono::steady_clock::now() < end)
     {
-        if (condition()) return true;
+        if (condition())
+            return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return condition();
@@ -54,7 +57,8 @@ public:
             CPPUNIT_ASSERT_EQUAL(200, stored.status);
             gateway.process().kill();
             gateway.start();
-            CommandResult history = gateway.history({"--label", "instance=" + std::string(fingerprint), "--format", "csv"});
+            CommandResult history =
+                gateway.history({"--label", "instance=" + std::string(fingerprint), "--format", "csv"});
             CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
             CPPUNIT_ASSERT_MESSAGE(history.out, history.out.find(fingerprint) != std::string::npos);
         }
@@ -76,10 +80,12 @@ public:
         CPPUNIT_ASSERT(gateway.process().log().find("cannot write to the store") != std::string::npos);
 
         Poco::File(filler).remove();
-        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), eventually([&] { return gateway.get("/-/ready").status == 200; }));
+        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
+                               eventually([&] { return gateway.get("/-/ready").status == 200; }));
         HttpResult accepted = gateway.post(bigNotification("00000000000000b1"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(accepted.body, 200, accepted.status);
-        CPPUNIT_ASSERT(gateway.history({"--format", "csv"}).out.find("00000000000000b1") != std::string::npos);
+        CPPUNIT_ASSERT(gateway.history({"--format", "csv"}).out.find("00000000000000b1") !=
+                       std::string::npos);
     }
 };
 

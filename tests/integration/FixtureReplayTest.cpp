@@ -10,21 +10,30 @@
 #include <map>
 #include <set>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Array::Ptr parseArray(const std::string& json) { return Poco::JSON::Parser().parse(json).extract<Array::Ptr>(); }
+Array::Ptr parseArray(const std::string& json)
+{
+    return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
+}
 
-Object::Ptr parseObject(const std::string& json) { return Poco::JSON::Parser().parse(json).extract<Object::Ptr>(); }
+Object::Ptr parseObject(const std::string& json)
+{
+    return Poco::JSON::Parser().parse(json).extract<Object::Ptr>();
+}
 
 std::map<std::string, std::string> strings(const Object::Ptr& object)
 {
     std::map<std::string, std::string> result;
-    for (const auto& [k, v] : *object) result[k] = v.extract<std::string>();
+    for (const auto& [k, v] : *object)
+        result[k] = v.extract<std::string>();
     return result;
 }
 
@@ -59,12 +68,14 @@ public:
             HttpResult result = gateway.replay(name);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": " + result.body, 200, result.status);
         }
-        CPPUNIT_ASSERT_EQUAL(static_cast<std::int64_t>(fixtureNames().size()), gateway.countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<std::int64_t>(fixtureNames().size()),
+                             gateway.countRows("notifications"));
 
         CommandResult history = gateway.history({"--format", "json", "--limit", "1000"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
         auto last = lastEventByFingerprint(parseArray(history.out));
-        for (const auto& name : fixtureNames()) checkFixtureInHistory(loadFixture(name), last);
+        for (const auto& name : fixtureNames())
+            checkFixtureInHistory(loadFixture(name), last);
     }
 
     void testRepeatedNotificationAddsNoEvents()
@@ -91,20 +102,25 @@ private:
             auto sent = alerts->getObject(static_cast<unsigned>(i));
             std::string fingerprint = sent->getValue<std::string>("fingerprint");
             auto found = last.find(fingerprint);
-            CPPUNIT_ASSERT_MESSAGE(fixture.name + ": " + fingerprint + " not in history", found != last.end());
+            CPPUNIT_ASSERT_MESSAGE(fixture.name + ": " + fingerprint + " not in history",
+                                   found != last.end());
             const Object::Ptr& event = found->second;
             CPPUNIT_ASSERT(strings(sent->getObject("labels")) == strings(event->getObject("labels")));
-            if (event->getValue<std::string>("startsAt") != sent->getValue<std::string>("startsAt")) continue;
+            if (event->getValue<std::string>("startsAt") != sent->getValue<std::string>("startsAt"))
+                continue;
             if (sent->getValue<std::string>("status") == "resolved")
             {
                 CPPUNIT_ASSERT_EQUAL(std::string("resolved"), event->getValue<std::string>("status"));
-                CPPUNIT_ASSERT_EQUAL(sent->getValue<std::string>("endsAt"), event->getValue<std::string>("endsAt"));
+                CPPUNIT_ASSERT_EQUAL(sent->getValue<std::string>("endsAt"),
+                                     event->getValue<std::string>("endsAt"));
             }
             if (event->getValue<std::string>("status") == sent->getValue<std::string>("status"))
             {
                 CPPUNIT_ASSERT_MESSAGE(fixture.name + ": annotations differ",
-                                       strings(sent->getObject("annotations")) == strings(event->getObject("annotations")));
-                CPPUNIT_ASSERT_EQUAL(sent->getValue<std::string>("generatorURL"), event->getValue<std::string>("generatorURL"));
+                                       strings(sent->getObject("annotations")) ==
+                                           strings(event->getObject("annotations")));
+                CPPUNIT_ASSERT_EQUAL(sent->getValue<std::string>("generatorURL"),
+                                     event->getValue<std::string>("generatorURL"));
             }
             if (fixture.name.rfind("truncated-", 0) == 0)
                 CPPUNIT_ASSERT_EQUAL(2, event->getValue<int>("truncatedAlerts"));

@@ -7,9 +7,11 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 Poco::JSON::Array::Ptr jsonArray(const std::string& text)
 {
@@ -52,16 +54,22 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), all->size());
         auto resolved = jsonArray(_gateway->get("/api/v1/history?status=resolved").body);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), resolved->size());
-        CPPUNIT_ASSERT_EQUAL(std::string("nas:9100"), resolved->getObject(0)->getObject("labels")->getValue<std::string>("instance"));
-        auto byLabel = jsonArray(_gateway->get("/api/v1/history?label=instance%3Dpi%3A9100&severity=critical").body);
+        CPPUNIT_ASSERT_EQUAL(std::string("nas:9100"),
+                             resolved->getObject(0)->getObject("labels")->getValue<std::string>("instance"));
+        auto byLabel =
+            jsonArray(_gateway->get("/api/v1/history?label=instance%3Dpi%3A9100&severity=critical").body);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), byLabel->size());
         auto newest = jsonArray(_gateway->get("/api/v1/history?limit=1").body);
         CPPUNIT_ASSERT_EQUAL(std::string("resolved"), field(newest, 0, "status"));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(0), jsonArray(_gateway->get("/api/v1/history?until=2000-01-01T00:00:00Z").body)->size());
+        CPPUNIT_ASSERT_EQUAL(
+            std::size_t(0),
+            jsonArray(_gateway->get("/api/v1/history?until=2000-01-01T00:00:00Z").body)->size());
 
-        CommandResult csv = _gateway->history({"--alertname", "DiskUsage", "--status", "firing", "--format", "csv"});
+        CommandResult csv =
+            _gateway->history({"--alertname", "DiskUsage", "--status", "firing", "--format", "csv"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(csv.err, 0, csv.exitCode);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(3), static_cast<std::size_t>(std::count(csv.out.begin(), csv.out.end(), '\n')));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3),
+                             static_cast<std::size_t>(std::count(csv.out.begin(), csv.out.end(), '\n')));
         CommandResult table = _gateway->history({"--since", "24h"});
         CPPUNIT_ASSERT(table.out.find("3 events") != std::string::npos);
         CPPUNIT_ASSERT(table.out.find("instance=nas:9100") != std::string::npos);
@@ -84,7 +92,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, _gateway->get("/api/v1/history?colour=red").status);
         CommandResult cli = _gateway->history({"--limit", "many"});
         CPPUNIT_ASSERT_EQUAL(2, cli.exitCode);
-        CPPUNIT_ASSERT_MESSAGE(cli.err, cli.err.find("invalid value \"many\" for limit") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(cli.err,
+                               cli.err.find("invalid value \"many\" for limit") != std::string::npos);
         CommandResult format = _gateway->history({"--format", "xml"});
         CPPUNIT_ASSERT_EQUAL(2, format.exitCode);
     }
@@ -96,10 +105,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(200, _gateway->post(webhookBody({hostile})).status);
         auto found = jsonArray(_gateway->get("/api/v1/history?label=instance%3Dx'%20OR%20'1'%3D'1").body);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), found->size());
-        CPPUNIT_ASSERT_EQUAL(hostile.labels["note"], found->getObject(0)->getObject("labels")->getValue<std::string>("note"));
+        CPPUNIT_ASSERT_EQUAL(hostile.labels["note"],
+                             found->getObject(0)->getObject("labels")->getValue<std::string>("note"));
         CommandResult table = _gateway->history({"--label", "instance=x' OR '1'='1"});
         CPPUNIT_ASSERT(table.out.find("1 event") != std::string::npos);
-        CPPUNIT_ASSERT_MESSAGE(table.out, table.out.find('\x1b') == std::string::npos && table.out.find('\r') == std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(table.out, table.out.find('\x1b') == std::string::npos &&
+                                              table.out.find('\r') == std::string::npos);
     }
 
 private:

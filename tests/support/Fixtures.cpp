@@ -10,7 +10,8 @@
 #include <algorithm>
 #include <sstream>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 Fixture loadFixture(const std::string& name)
 {
@@ -20,7 +21,8 @@ Fixture loadFixture(const std::string& name)
     Fixture fixture;
     fixture.name = name;
     auto headers = root->getObject("request")->getObject("headers");
-    for (const auto& [key, value] : *headers) fixture.headers[key] = value.extract<std::string>();
+    for (const auto& [key, value] : *headers)
+        fixture.headers[key] = value.extract<std::string>();
     std::ostringstream body;
     root->getObject("body")->stringify(body);
     fixture.body = body.str() + "\n"; // Go's encoder ends every body with a newline
@@ -33,7 +35,8 @@ std::vector<std::string> fixtureNames()
     for (Poco::DirectoryIterator it(std::string(ALERTGATE_FIXTURES_DIR)), end; it != end; ++it)
     {
         Poco::Path path(it->path());
-        if (path.getExtension() == "json") names.push_back(path.getBaseName());
+        if (path.getExtension() == "json")
+            names.push_back(path.getBaseName());
     }
     std::sort(names.begin(), names.end());
     return names;

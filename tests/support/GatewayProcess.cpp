@@ -14,9 +14,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 constexpr int kStartTimeoutMs = 20000;
 
@@ -28,10 +30,12 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
     Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
     CommandResult result;
     // Drain stderr on its own thread so a chatty child never blocks on a full pipe.
-    std::thread errReader([&] {
-        Poco::PipeInputStream in(errPipe);
-        Poco::StreamCopier::copyToString(in, result.err);
-    });
+    std::thread errReader(
+        [&]
+        {
+            Poco::PipeInputStream in(errPipe);
+            Poco::StreamCopier::copyToString(in, result.err);
+        });
     Poco::PipeInputStream out(outPipe);
     Poco::StreamCopier::copyToString(out, result.out);
     errReader.join();
@@ -39,7 +43,10 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
     return result;
 }
 
-CommandResult runAlertgate(const std::vector<std::string>& args) { return runCommand(ALERTGATE_BINARY, args); }
+CommandResult runAlertgate(const std::vector<std::string>& args)
+{
+    return runCommand(ALERTGATE_BINARY, args);
+}
 
 GatewayProcess::GatewayProcess(const std::string& configFile)
 {
@@ -66,8 +73,10 @@ GatewayProcess::GatewayProcess(const std::string& configFile)
 
 GatewayProcess::~GatewayProcess()
 {
-    if (_running) terminate();
-    if (_reader.joinable()) _reader.join();
+    if (_running)
+        terminate();
+    if (_reader.joinable())
+        _reader.join();
 }
 
 void GatewayProcess::readLog(int fd)
@@ -76,7 +85,8 @@ void GatewayProcess::readLog(int fd)
     for (;;)
     {
         ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n <= 0) break;
+        if (n <= 0)
+            break;
         std::lock_guard<std::mutex> lock(_mutex);
         _log.append(buffer, static_cast<std::size_t>(n));
         _changed.notify_all();
@@ -105,31 +115,36 @@ int GatewayProcess::reap()
 {
     int code = _handle->wait();
     _running = false;
-    if (_reader.joinable()) _reader.join();
+    if (_reader.joinable())
+        _reader.join();
     return code;
 }
 
 void GatewayProcess::kill()
 {
-    if (!_running) return;
+    if (!_running)
+        return;
     ::kill(_handle->id(), SIGKILL);
     reap();
 }
 
 int GatewayProcess::terminate()
 {
-    if (!_running) return -1;
+    if (!_running)
+        return -1;
     ::kill(_handle->id(), SIGTERM);
     return reap();
 }
 
 HttpResult httpRequest(std::uint16_t port, const std::string& method, const std::string& path,
-                       const std::map<std::string, std::string>& headers, const std::string& body, bool chunked)
+                       const std::map<std::string, std::string>& headers, const std::string& body,
+                       bool chunked)
 {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    for (const auto& [name, value] : headers) request.set(name, value);
+    for (const auto& [name, value] : headers)
+        request.set(name, value);
     if (chunked)
         request.setChunkedTransferEncoding(true);
     else if (method == "POST" || !body.empty())
@@ -139,7 +154,8 @@ HttpResult httpRequest(std::uint16_t port, const std::string& method, const std:
     std::istream& in = session.receiveResponse(response);
     HttpResult result;
     result.status = response.getStatus();
-    for (const auto& [name, value] : response) result.headers[name] = value;
+    for (const auto& [name, value] : response)
+        result.headers[name] = value;
     Poco::StreamCopier::copyToString(in, result.body);
     return result;
 }

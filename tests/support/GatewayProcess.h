@@ -11,7 +11,8 @@
 #include <thread>
 #include <vector>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 /// What a finished command printed and returned.
 struct CommandResult

@@ -5,14 +5,17 @@
 
 #include <sstream>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
-namespace {
+namespace
+{
 
 Poco::JSON::Object::Ptr object(const std::map<std::string, std::string>& values)
 {
     auto o = Poco::makeShared<Poco::JSON::Object>();
-    for (const auto& [k, v] : values) o->set(k, v);
+    for (const auto& [k, v] : values)
+        o->set(k, v);
     return o;
 }
 

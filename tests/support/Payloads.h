@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 /// One alert of a synthetic webhook body.
 struct TestAlert

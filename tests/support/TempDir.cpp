@@ -9,7 +9,8 @@
 #include <stdexcept>
 #include <sys/stat.h>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 TempDir::TempDir() : _path(Poco::TemporaryFile::tempName())
 {
@@ -33,7 +34,8 @@ std::string TempDir::write(const std::string& name, const std::string& content, 
     std::string path = file(name);
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + path);
+        if (!out)
+            throw std::runtime_error("cannot write " + path);
         out << content;
     }
     ::chmod(path.c_str(), mode);
@@ -43,7 +45,8 @@ std::string TempDir::write(const std::string& name, const std::string& content, 
 std::string readFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();

@@ -7,35 +7,48 @@
 #include <cstdlib>
 #include <iostream>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 TestGateway::TestGateway(const std::string& extraIni, const std::string& storeDir)
 {
     _storePath = (storeDir.empty() ? _dir.path() : storeDir) + "/alertgate.db";
     std::string tokenFile = _dir.write("bearer-token", "s3cret\n", 0600);
-    _configFile = _dir.write("alertgate.ini", "[http]\nlisten = 127.0.0.1:0\n"
-                                              "[store]\npath = " + _storePath + "\n"
-                                              "[webhook]\nbearer_token_file = " + tokenFile + "\n"
-                                              "basic_username = alertmanager\nbasic_password = hunter2\n" +
-                                                  extraIni,
+    _configFile = _dir.write("alertgate.ini",
+                             "[http]\nlisten = 127.0.0.1:0\n"
+                             "[store]\npath = " +
+                                 _storePath +
+                                 "\n"
+                                 "[webhook]\nbearer_token_file = " +
+                                 tokenFile +
+                                 "\n"
+                                 "basic_username = alertmanager\nbasic_password = hunter2\n" +
+                                 extraIni,
                              0640);
 }
 
 TestGateway::~TestGateway()
 {
-    if (!_process || !_process->running()) return;
+    if (!_process || !_process->running())
+        return;
     int code = _process->terminate();
-    if (code == 0) return;
-    std::cerr << "alertgate exited with " << code << " on SIGTERM; its log:\n" << _process->log() << std::endl;
+    if (code == 0)
+        return;
+    std::cerr << "alertgate exited with " << code << " on SIGTERM; its log:\n"
+              << _process->log() << std::endl;
     std::abort();
 }
 
-void TestGateway::start() { _process = std::make_unique<GatewayProcess>(_configFile); }
+void TestGateway::start()
+{
+    _process = std::make_unique<GatewayProcess>(_configFile);
+}
 
 void TestGateway::restart()
 {
     int code = _process->terminate();
-    if (code != 0) throw std::runtime_error("alertgate exited with " + std::to_string(code) + ":\n" + _process->log());
+    if (code != 0)
+        throw std::runtime_error("alertgate exited with " + std::to_string(code) + ":\n" + _process->log());
     start();
 }
 

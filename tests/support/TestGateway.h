@@ -7,7 +7,8 @@
 #include <memory>
 #include <string>
 
-namespace AlertGate::Test {
+namespace AlertGate::Test
+{
 
 /// A gateway for one test: its own directory, config file (loopback, port 0, the fixtures'
 /// credentials: Bearer s3cret from a 0600 file, Basic alertmanager:hunter2) and database.
@@ -27,7 +28,8 @@ public:
     const std::string& configFile() const { return _configFile; }
     const std::string& storePath() const { return _storePath; }
 
-    HttpResult post(const std::string& body, const std::map<std::string, std::string>& headers = authorized());
+    HttpResult post(const std::string& body,
+                    const std::map<std::string, std::string>& headers = authorized());
     HttpResult get(const std::string& path, const std::map<std::string, std::string>& headers = authorized());
     HttpResult replay(const std::string& fixtureName);
     /// Posts a captured Alertmanager request with its own headers.

@@ -8,20 +8,23 @@
 #include <iostream>
 #include <string>
 
-namespace {
+namespace
+{
 
 bool namedLike(const std::string& testName, const std::string& wanted)
 {
     const std::string suffix = "::" + wanted;
     return testName == wanted ||
-           (testName.size() > suffix.size() && testName.compare(testName.size() - suffix.size(), suffix.size(), suffix) == 0);
+           (testName.size() > suffix.size() &&
+            testName.compare(testName.size() - suffix.size(), suffix.size(), suffix) == 0);
 }
 
 // The registered suite whose class name (namespaces aside) is wanted, or null.
 CppUnit::Test* findSuite(CppUnit::Test* all, const std::string& wanted)
 {
     for (int i = 0; i < all->getChildTestCount(); ++i)
-        if (namedLike(all->getChildTestAt(i)->getName(), wanted)) return all->getChildTestAt(i);
+        if (namedLike(all->getChildTestAt(i)->getName(), wanted))
+            return all->getChildTestAt(i);
     return nullptr;
 }
 
