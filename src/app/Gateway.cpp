@@ -59,6 +59,8 @@ void Gateway::stop()
     _server.reset();
 }
 
+void Gateway::reload(const Settings& fresh) { _context.authenticator.replace(fresh.webhook); }
+
 Poco::Net::SocketAddress Gateway::listenAddress() const
 {
     return _server->socket().address();

@@ -29,6 +29,9 @@ public:
 
     Poco::Net::SocketAddress listenAddress() const;
 
+    void reload(const Settings& fresh);
+    /// Applies what can change while running: the webhook credentials.
+
 private:
     const Settings& _settings;
     Metrics _metrics;

@@ -2,6 +2,9 @@
 
 #include "app/Gateway.h"
 #include "app/Logging.h"
+#include "app/Signals.h"
+#include "app/Systemd.h"
+#include "app/Watchdog.h"
 #include "app/Version.h"
 #include "cli/Usage.h"
 #include "config/ConfigError.h"
@@ -92,10 +95,10 @@ void ServerApp::warnIfOpen() const
 
 int ServerApp::main(const std::vector<std::string>&)
 {
-    if (_exitEarly)
-        return EXIT_OK;
-    if (!_settings)
-        return EXIT_CONFIG;
+    if (_exitEarly) return EXIT_OK;
+    if (!_settings) return EXIT_CONFIG;
+    Signals signals;
+    signals.block();
     SystemClock clock;
     try
     {
@@ -104,9 +107,7 @@ int ServerApp::main(const std::vector<std::string>&)
         warnIfOpen();
         log().information("alertgate %s listening on %s, history in %s", std::string(kVersion),
                           gateway.listenAddress().toString(), _settings->store.path);
-        waitForTerminationRequest();
-        log().information("stopping");
-        gateway.stop();
+        serve(gateway, signals);
     }
     catch (const StoreError& e)
     {
@@ -120,6 +121,48 @@ int ServerApp::main(const std::vector<std::string>&)
     }
     log().information("stopped");
     return EXIT_OK;
+}
+
+// Runs until a termination signal; SIGHUP reloads. The watchdog starts only once the server is up.
+void ServerApp::serve(Gateway& gateway, Signals& signals)
+{
+    std::unique_ptr<Watchdog> watchdog;
+    if (auto interval = Systemd::watchdogInterval())
+    {
+        watchdog = std::make_unique<Watchdog>(gateway.listenAddress(), *interval);
+        watchdog->start();
+    }
+    Systemd::notify("READY=1");
+    while (signals.wait() == SIGHUP) reload(gateway);
+    Systemd::notify("STOPPING=1");
+    log().information("stopping");
+    if (watchdog) watchdog->stop();
+    gateway.stop();
+}
+
+void ServerApp::reload(Gateway& gateway)
+{
+    if (_configFile.empty())
+    {
+        log().notice("SIGHUP: running on the embedded defaults, nothing to reload");
+        return;
+    }
+    Systemd::notify("RELOADING=1");
+    try
+    {
+        Settings fresh = SettingsLoader::load(_configFile);
+        for (const auto& key : _settings->keysNeedingRestart(fresh))
+            log().warning("%s changed in %s; it takes effect after a restart", key, _configFile);
+        gateway.reload(fresh);
+        Poco::Logger::setLevel("", Poco::Logger::parseLevel(fresh.log.level));
+        log().notice("configuration reloaded from %s", _configFile);
+    }
+    catch (const ConfigError& e)
+    {
+        for (const auto& problem : e.problems())
+            log().error("reload refused, keeping the running configuration: %s", problem);
+    }
+    Systemd::notify("READY=1");
 }
 
 } // namespace AlertGate

@@ -9,7 +9,11 @@
 namespace AlertGate
 {
 
-/// The daemon: `alertgate [--config FILE]`. Runs in the foreground (systemd style) until SIGTERM/SIGINT.
+class Gateway;
+class Signals;
+
+/// The daemon: `alertgate [--config FILE]`. Runs in the foreground (systemd style, Type=notify) until
+/// SIGTERM or SIGINT; SIGHUP re-reads the configuration and keeps the running one if the new one is bad.
 class ServerApp : public Poco::Util::ServerApplication
 {
 protected:
@@ -22,6 +26,8 @@ private:
     void handleVersion(const std::string& name, const std::string& value);
     void handleConfig(const std::string& name, const std::string& value);
     void warnIfOpen() const;
+    void serve(Gateway& gateway, Signals& signals);
+    void reload(Gateway& gateway);
 
     std::string _configFile;
     bool _exitEarly = false;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace AlertGate
 {
@@ -42,6 +43,10 @@ struct Settings
     {
         std::string level = "information";
     } log;
+
+    std::vector<std::string> keysNeedingRestart(const Settings& fresh) const;
+    /// The keys whose new value in fresh a SIGHUP reload cannot apply: [http] and [store] are bound
+    /// at start-up (the listening socket, the open database); [webhook] and [log] reload.
 };
 
 } // namespace AlertGate

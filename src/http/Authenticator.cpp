@@ -43,19 +43,29 @@ bool constantTimeEquals(const std::string& a, const std::string& b)
     return difference == 0;
 }
 
-Authenticator::Authenticator(const Settings::Webhook& settings) : _bearer(settings.bearerToken)
+Authenticator::Authenticator(const Settings::Webhook& settings) { replace(settings); }
+
+void Authenticator::replace(const Settings::Webhook& settings)
 {
-    if (!settings.basicUsername.empty())
-        _basic = base64(settings.basicUsername + ":" + settings.basicPassword);
+    std::string basic =
+        settings.basicUsername.empty() ? std::string() : base64(settings.basicUsername + ":" + settings.basicPassword);
+    std::lock_guard<std::mutex> lock(_mutex);
+    _bearer = settings.bearerToken;
+    _basic = basic;
+}
+
+bool Authenticator::required() const
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    return !_bearer.empty() || !_basic.empty();
 }
 
 bool Authenticator::allows(const std::string& header) const
 {
-    if (!required())
-        return true;
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_bearer.empty() && _basic.empty()) return true;
     std::string scheme, credentials;
-    if (!splitHeader(header, scheme, credentials))
-        return false;
+    if (!splitHeader(header, scheme, credentials)) return false;
     bool bearerOk = !_bearer.empty() && scheme == "bearer" && constantTimeEquals(credentials, _bearer);
     bool basicOk = !_basic.empty() && scheme == "basic" && constantTimeEquals(credentials, _basic);
     return bearerOk || basicOk;
@@ -63,6 +73,7 @@ bool Authenticator::allows(const std::string& header) const
 
 std::string Authenticator::challenge() const
 {
+    std::lock_guard<std::mutex> lock(_mutex);
     return _bearer.empty() ? "Basic realm=\"alertgate\"" : "Bearer realm=\"alertgate\"";
 }
 

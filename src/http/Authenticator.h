@@ -2,6 +2,7 @@
 
 #include "config/Settings.h"
 
+#include <mutex>
 #include <string>
 
 namespace AlertGate
@@ -15,12 +16,17 @@ class Authenticator
 public:
     explicit Authenticator(const Settings::Webhook& settings);
 
-    bool required() const { return !_bearer.empty() || !_basic.empty(); }
+    void replace(const Settings::Webhook& settings);
+    /// Takes new credentials (SIGHUP reload) while requests are being checked.
+
+    bool required() const;
+    /// True when credentials are configured.
     bool allows(const std::string& authorizationHeader) const;
     std::string challenge() const;
     /// The WWW-Authenticate value for a 401.
 
 private:
+    mutable std::mutex _mutex;
     std::string _bearer; /// The token.
     std::string _basic;  /// base64(user:password), as it appears in the header.
 };

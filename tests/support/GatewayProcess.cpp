@@ -48,11 +48,11 @@ CommandResult runAlertgate(const std::vector<std::string>& args)
     return runCommand(ALERTGATE_BINARY, args);
 }
 
-GatewayProcess::GatewayProcess(const std::string& configFile)
+GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Process::Env& env)
 {
     Poco::Pipe errPipe;
     _handle = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(ALERTGATE_BINARY, {"--config", configFile}, nullptr, nullptr, &errPipe));
+        Poco::Process::launch(ALERTGATE_BINARY, {"--config", configFile}, nullptr, nullptr, &errPipe, env));
     _running = true;
     int fd = errPipe.readHandle();
     int ownFd = ::dup(fd);
@@ -126,6 +126,11 @@ void GatewayProcess::kill()
         return;
     ::kill(_handle->id(), SIGKILL);
     reap();
+}
+
+void GatewayProcess::sendSignal(int signal)
+{
+    if (_running) ::kill(_handle->id(), signal);
 }
 
 int GatewayProcess::terminate()

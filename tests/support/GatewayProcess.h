@@ -31,8 +31,9 @@ CommandResult runAlertgate(const std::vector<std::string>& args);
 class GatewayProcess
 {
 public:
-    explicit GatewayProcess(const std::string& configFile);
-    /// Starts it and waits until it logs its listening address. Throws with its log if it does not.
+    explicit GatewayProcess(const std::string& configFile, const Poco::Process::Env& env = {});
+    /// Starts it (with env added to its environment) and waits until it logs its listening address.
+    /// Throws with its log if it does not.
     ~GatewayProcess();
     GatewayProcess(const GatewayProcess&) = delete;
     GatewayProcess& operator=(const GatewayProcess&) = delete;
@@ -44,6 +45,7 @@ public:
     /// SIGKILL, and waits for it to die: no chance to clean up, as in a power cut of the process.
     int terminate();
     /// SIGTERM; returns the exit code.
+    void sendSignal(int signal);
 
     std::string log() const;
     bool waitForLog(const std::string& text, int timeoutMs) const;

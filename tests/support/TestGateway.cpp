@@ -39,9 +39,17 @@ TestGateway::~TestGateway()
     std::abort();
 }
 
-void TestGateway::start()
+void TestGateway::start(const Poco::Process::Env& env)
 {
-    _process = std::make_unique<GatewayProcess>(_configFile);
+    _process = std::make_unique<GatewayProcess>(_configFile, env);
+}
+
+void TestGateway::rewriteConfig(const std::string& ini) { _dir.write("alertgate.ini", ini, 0640); }
+
+std::string TestGateway::webhookSection(const std::string& bearerToken) const
+{
+    return "[http]\nlisten = 127.0.0.1:0\n[store]\npath = " + _storePath + "\n[webhook]\nbearer_token = " + bearerToken +
+           "\n";
 }
 
 void TestGateway::restart()

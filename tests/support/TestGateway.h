@@ -21,12 +21,16 @@ public:
     /// Stops the daemon; one that does not exit cleanly (a sanitizer report, a crash on shutdown)
     /// aborts the test binary with its log, so no such finding goes unnoticed.
 
-    void start();
+    void start(const Poco::Process::Env& env = {});
     void restart();
     GatewayProcess& process() { return *_process; }
     std::uint16_t port() const { return _process->port(); }
     const std::string& configFile() const { return _configFile; }
     const std::string& storePath() const { return _storePath; }
+    void rewriteConfig(const std::string& ini);
+    /// Replaces the config file's content (for SIGHUP tests).
+    std::string webhookSection(const std::string& bearerToken) const;
+    /// The generated [http] and [store] sections with a [webhook] section for bearerToken.
 
     HttpResult post(const std::string& body,
                     const std::map<std::string, std::string>& headers = authorized());

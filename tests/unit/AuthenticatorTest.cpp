@@ -43,6 +43,7 @@ class AuthenticatorTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testFixtureHeadersAccepted);
     CPPUNIT_TEST(testChallenge);
     CPPUNIT_TEST(testConstantTimeEquals);
+    CPPUNIT_TEST(testReplaceTakesNewCredentials);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -60,6 +61,18 @@ public:
         Authenticator auth(bearer());
         CPPUNIT_ASSERT(auth.required());
         CPPUNIT_ASSERT(auth.allows("Bearer s3cret"));
+    }
+
+    void testReplaceTakesNewCredentials()
+    {
+        Authenticator auth(bearer());
+        Settings::Webhook fresh;
+        fresh.bearerToken = "n3w";
+        auth.replace(fresh);
+        CPPUNIT_ASSERT(auth.allows("Bearer n3w"));
+        CPPUNIT_ASSERT(!auth.allows("Bearer s3cret"));
+        auth.replace(Settings::Webhook{});
+        CPPUNIT_ASSERT(!auth.required());
     }
 
     void testWrongBearerRefused()
