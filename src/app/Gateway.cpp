@@ -23,13 +23,30 @@ Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
     return params;
 }
 
+Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
+{
+    return {Backoff(std::chrono::milliseconds(delivery.retryInitialMs), std::chrono::milliseconds(delivery.retryMaxMs)),
+            std::chrono::milliseconds(delivery.maxAgeMs)};
+}
+
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
-    : _settings(settings), _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics),
+    : _settings(settings), _channels(settings, clock),
+      _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
+              [this] { wakeDispatchers(); }),
       _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook)},
       _httpThreads("http", 2, settings.http.maxConnections + 1)
 {
+    for (const auto& channel : _channels.all())
+        _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
+                                                            settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
+                                                            clock, _metrics));
+}
+
+void Gateway::wakeDispatchers()
+{
+    for (auto& dispatcher : _dispatchers) dispatcher->wake();
 }
 
 Gateway::~Gateway()
@@ -40,6 +57,7 @@ Gateway::~Gateway()
 void Gateway::start()
 {
     _writer.start();
+    for (auto& dispatcher : _dispatchers) dispatcher->start();
     Poco::Net::ServerSocket socket;
     socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
     socket.listen(64);
@@ -55,6 +73,7 @@ void Gateway::stop()
     if (_server)
         _server->stopAll(true);
     _writer.stop();
+    for (auto& dispatcher : _dispatchers) dispatcher->stop();
     _httpThreads.joinAll();
     _server.reset();
 }

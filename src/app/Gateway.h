@@ -4,6 +4,8 @@
 #include "core/Clock.h"
 #include "http/ServerContext.h"
 #include "metrics/Metrics.h"
+#include "notify/Channels.h"
+#include "notify/Dispatcher.h"
 #include "store/NotificationWriter.h"
 
 #include <Poco/Net/HTTPServer.h>
@@ -14,13 +16,13 @@
 namespace AlertGate
 {
 
-/// The running daemon's parts, built and started in dependency order (store, then the HTTP listener)
-/// and stopped in exactly the reverse order.
+/// The running daemon's parts, built and started in dependency order (channels, store, dispatchers,
+/// then the HTTP listener) and stopped in exactly the reverse order.
 class Gateway
 {
 public:
     Gateway(const Settings& settings, const Clock& clock);
-    /// Opens and migrates the store. Throws StoreError.
+    /// Builds the channels (throws ConfigError) and opens and migrates the store (throws StoreError).
     ~Gateway();
 
     void start();
@@ -33,9 +35,13 @@ public:
     /// Applies what can change while running: the webhook credentials.
 
 private:
+    void wakeDispatchers();
+
     const Settings& _settings;
     Metrics _metrics;
+    Channels _channels;
     NotificationWriter _writer;
+    std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
     ServerContext _context;
     Poco::ThreadPool _httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;

@@ -109,6 +109,11 @@ int ServerApp::main(const std::vector<std::string>&)
                           gateway.listenAddress().toString(), _settings->store.path);
         serve(gateway, signals);
     }
+    catch (const ConfigError& e)
+    {
+        for (const auto& problem : e.problems()) log().fatal("configuration: %s", problem);
+        return EXIT_CONFIG;
+    }
     catch (const StoreError& e)
     {
         log().fatal("cannot open the history store: %s", std::string(e.what()));

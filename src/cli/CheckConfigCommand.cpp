@@ -2,12 +2,19 @@
 
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
+#include "core/Clock.h"
+#include "notify/Channels.h"
 
 namespace AlertGate
 {
 
 int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
+    if (!line.arguments.empty())
+    {
+        err << "alertgate check-config: unexpected argument " << line.arguments.front() << '\n';
+        return 2;
+    }
     if (!line.options.empty())
     {
         err << "alertgate check-config: unknown option --" << line.options.front().first << '\n';
@@ -21,8 +28,12 @@ int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ost
     }
     try
     {
-        SettingsLoader::load(line.configFile);
-        out << line.configFile << ": OK\n";
+        Settings settings = SettingsLoader::load(line.configFile);
+        SystemClock clock;
+        Channels channels(settings, clock);
+        out << line.configFile << ": OK";
+        for (const auto& channel : channels.all()) out << (channel == channels.all().front() ? "; channels: " : ", ") << channel->name();
+        out << '\n';
         return 0;
     }
     catch (const ConfigError& e)

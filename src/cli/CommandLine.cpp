@@ -10,7 +10,7 @@ namespace
 
 const std::vector<std::string>& subcommands()
 {
-    static const std::vector<std::string> names = {"check-config", "history"};
+    static const std::vector<std::string> names = {"check-config", "history", "test-notify"};
     return names;
 }
 
@@ -46,9 +46,12 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         const std::string& word = args[i];
         if (word.empty() || word[0] != '-')
         {
-            if (!line.subcommand.empty() || !isSubcommand(word))
+            if (!line.subcommand.empty())
+                line.arguments.push_back(word);
+            else if (!isSubcommand(word))
                 throw UsageError("unknown command \"" + printable(word, 40) + "\" (see alertgate --help)");
-            line.subcommand = word;
+            else
+                line.subcommand = word;
             continue;
         }
         if (word == "-h" || word == "--help" || word == "-V" || word == "--version")

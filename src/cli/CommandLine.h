@@ -15,6 +15,7 @@ struct CommandLine
     std::string subcommand;
     std::string configFile;
     std::vector<std::pair<std::string, std::string>> options; /// In order, "--" stripped.
+    std::vector<std::string> arguments;                       /// Words after the subcommand.
 
     static std::optional<CommandLine> parse(const std::vector<std::string>& args);
     /// Nothing when args hold no subcommand (the daemon runs then). Throws UsageError.

@@ -44,6 +44,11 @@ Request requestFrom(const CommandLine& line)
 
 int HistoryCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
+    if (!line.arguments.empty())
+    {
+        err << "alertgate history: unexpected argument " << line.arguments.front() << '\n';
+        return 2;
+    }
     try
     {
         Request request = requestFrom(line);

@@ -2,6 +2,7 @@
 
 #include "cli/CheckConfigCommand.h"
 #include "cli/HistoryCommand.h"
+#include "cli/TestNotifyCommand.h"
 
 namespace AlertGate
 {

@@ -2,6 +2,12 @@
 
 namespace AlertGate {
 
+std::uint16_t Settings::Email::port() const
+{
+    if (smtpPort != 0) return smtpPort;
+    return security == "tls" ? 465 : security == "none" ? 25 : 587;
+}
+
 std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) const
 {
     std::vector<std::string> keys;

@@ -44,6 +44,52 @@ struct Settings
         std::string level = "information";
     } log;
 
+    struct Delivery
+    {
+        std::int64_t retryInitialMs = 1000;
+        std::int64_t retryMaxMs = 5 * 60 * 1000;
+        std::int64_t maxAgeMs = 24 * 3600 * 1000;
+    } delivery;
+
+    struct Heartbeat
+    {
+        std::string alertname = "Watchdog";
+    } heartbeat;
+
+    struct Slack
+    {
+        std::string webhookUrl; /// A credential: never logged.
+        std::string matchers;
+        bool sendResolved = true;
+        std::string titleTemplate;
+        std::string alertTemplate;
+        std::string caFile;
+        std::int64_t timeoutMs = 10000;
+
+        bool enabled() const { return !webhookUrl.empty(); }
+    } slack;
+
+    struct Email
+    {
+        std::string smtpHost;
+        std::uint16_t smtpPort = 0; /// 0: 587 for starttls, 465 for tls, 25 for none.
+        std::string security = "starttls";
+        std::string username;
+        std::string password;
+        std::string from;
+        std::vector<std::string> to;
+        std::string matchers;
+        bool sendResolved = true;
+        std::string subjectTemplate;
+        std::string textTemplate;
+        std::string htmlTemplate;
+        std::string caFile;
+        std::int64_t timeoutMs = 30000;
+
+        bool enabled() const { return !smtpHost.empty(); }
+        std::uint16_t port() const;
+    } email;
+
     std::vector<std::string> keysNeedingRestart(const Settings& fresh) const;
     /// The keys whose new value in fresh a SIGHUP reload cannot apply: [http] and [store] are bound
     /// at start-up (the listening socket, the open database); [webhook] and [log] reload.

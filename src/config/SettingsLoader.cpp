@@ -3,12 +3,16 @@
 #include "config/ConfigError.h"
 #include "config/SecretFile.h"
 #include "config/Units.h"
+#include "core/Matcher.h"
 #include "core/Printable.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/URI.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
 #include <algorithm>
@@ -102,6 +106,72 @@ void applyLogLevel(Settings& s, const std::string& value)
         "trace");
 }
 
+bool boolean(const std::string& value)
+{
+    for (const char* yes : {"true", "yes", "on", "1"})
+        if (value == yes) return true;
+    for (const char* no : {"false", "no", "off", "0"})
+        if (value == no) return false;
+    throw std::invalid_argument("expected true or false");
+}
+
+std::string matchers(const std::string& value)
+{
+    Matcher::parseList(value);
+    return value;
+}
+
+std::string headerSafe(const std::string& value)
+{
+    for (char c : value)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) throw std::invalid_argument("control characters are not allowed");
+    return value;
+}
+
+std::string mailbox(const std::string& value)
+{
+    std::string trimmed = Poco::trim(value);
+    if (headerSafe(trimmed).find('@') == std::string::npos || trimmed.find(',') != std::string::npos)
+        throw std::invalid_argument("\"" + printable(trimmed, 60) + "\" is not an e-mail address");
+    return trimmed;
+}
+
+std::vector<std::string> mailboxes(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : Poco::StringTokenizer(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+        result.push_back(mailbox(part));
+    if (result.empty()) throw std::invalid_argument("expected one or more e-mail addresses, separated by commas");
+    return result;
+}
+
+std::string webhookUrl(const std::string& value)
+{
+    Poco::URI url;
+    try
+    {
+        url = Poco::URI(value);
+    }
+    catch (const Poco::SyntaxException&)
+    {
+        throw std::invalid_argument("not a URL");
+    }
+    if (url.getScheme() != "https" || url.getHost().empty())
+        throw std::invalid_argument("expected an https:// URL (Slack's Incoming Webhook URL)");
+    return value;
+}
+
+std::string oneOfWords(const std::string& value, std::initializer_list<const char*> words)
+{
+    std::string list;
+    for (const char* word : words)
+    {
+        if (value == word) return value;
+        list += (list.empty() ? "" : ", ") + std::string(word);
+    }
+    throw std::invalid_argument("expected one of " + list);
+}
+
 const std::map<std::string, Apply>& inlineKeys()
 {
     static const std::map<std::string, Apply> keys = {
@@ -155,6 +225,31 @@ const std::map<std::string, Apply>& inlineKeys()
              s.store.commitTimeoutMs = durationIn(v, {100, 600000});
          }},
         {"log.level", applyLogLevel},
+        {"delivery.retry_initial", [](Settings& s, const std::string& v) { s.delivery.retryInitialMs = durationIn(v, {100, 3600000}); }},
+        {"delivery.retry_max", [](Settings& s, const std::string& v) { s.delivery.retryMaxMs = durationIn(v, {1000, 24 * 3600000LL}); }},
+        {"delivery.max_age", [](Settings& s, const std::string& v) { s.delivery.maxAgeMs = durationIn(v, {60000, 30 * 24 * 3600000LL}); }},
+        {"heartbeat.alertname", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.heartbeat.alertname = v; }},
+        {"slack.webhook_url", [](Settings& s, const std::string& v) { s.slack.webhookUrl = webhookUrl(v); }},
+        {"slack.matchers", [](Settings& s, const std::string& v) { s.slack.matchers = matchers(v); }},
+        {"slack.send_resolved", [](Settings& s, const std::string& v) { s.slack.sendResolved = boolean(v); }},
+        {"slack.title_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.titleTemplate = v; }},
+        {"slack.alert_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.alertTemplate = v; }},
+        {"slack.ca_file", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.caFile = v; }},
+        {"slack.timeout", [](Settings& s, const std::string& v) { s.slack.timeoutMs = durationIn(v, {100, 300000}); }},
+        {"email.smtp_host", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.email.smtpHost = v; }},
+        {"email.smtp_port", [](Settings& s, const std::string& v) { s.email.smtpPort = static_cast<std::uint16_t>(integerIn(v, {1, 65535})); }},
+        {"email.security", [](Settings& s, const std::string& v) { s.email.security = oneOfWords(v, {"starttls", "tls", "none"}); }},
+        {"email.username", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.email.username = v; }},
+        {"email.password", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.password = v; }},
+        {"email.from", [](Settings& s, const std::string& v) { s.email.from = mailbox(v); }},
+        {"email.to", [](Settings& s, const std::string& v) { s.email.to = mailboxes(v); }},
+        {"email.matchers", [](Settings& s, const std::string& v) { s.email.matchers = matchers(v); }},
+        {"email.send_resolved", [](Settings& s, const std::string& v) { s.email.sendResolved = boolean(v); }},
+        {"email.subject_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.subjectTemplate = v; }},
+        {"email.text_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.textTemplate = v; }},
+        {"email.html_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.htmlTemplate = v; }},
+        {"email.ca_file", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.caFile = v; }},
+        {"email.timeout", [](Settings& s, const std::string& v) { s.email.timeoutMs = durationIn(v, {1000, 300000}); }},
     };
     return keys;
 }
@@ -165,6 +260,8 @@ const std::map<std::string, std::string>& secretFileKeys()
     static const std::map<std::string, std::string> keys = {
         {"webhook.bearer_token_file", "webhook.bearer_token"},
         {"webhook.basic_password_file", "webhook.basic_password"},
+        {"slack.webhook_url_file", "slack.webhook_url"},
+        {"email.password_file", "email.password"},
     };
     return keys;
 }
@@ -246,6 +343,23 @@ void applyKey(Settings& s, Validation& v, const std::string& iniFile, const std:
     v.problem(key, "unknown key");
 }
 
+template <typename Has> void checkEmail(const Settings::Email& e, Validation& v, Has has)
+{
+    bool anyEmailKey = has("email.from") || has("email.to") || has("email.username") || has("email.security");
+    if (!e.enabled())
+    {
+        if (anyEmailKey) v.problem("email.smtp_host", "missing: the [email] channel needs an SMTP server");
+        return;
+    }
+    if (e.from.empty()) v.problem("email.from", "missing: the sender address is required");
+    if (e.to.empty()) v.problem("email.to", "missing: at least one recipient is required");
+    if (e.username.empty() != e.password.empty())
+        v.problem("email.username", "SMTP authentication needs both a user name and a password");
+    if (e.security == "none" && !e.username.empty())
+        v.problem("email.username", "credentials are never sent without TLS; set email.security = starttls or tls, "
+                                    "or drop the credentials for a local relay");
+}
+
 void checkCombinations(const Settings& s, Validation& v, const std::vector<std::string>& keys)
 {
     auto has = [&](const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
@@ -254,6 +368,7 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
             v.problem(fileKey, "set either " + inlineKey + " or " + fileKey + ", not both");
     if (s.webhook.basicUsername.empty() != s.webhook.basicPassword.empty())
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
+    checkEmail(s.email, v, has);
 }
 
 Poco::AutoPtr<Poco::Util::IniFileConfiguration> openIni(const std::string& iniFile)

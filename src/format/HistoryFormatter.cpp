@@ -41,6 +41,18 @@ Poco::JSON::Object::Ptr eventObject(const HistoryEvent& e)
     o->set("receiver", e.receiver);
     o->set("groupKey", e.groupKey);
     o->set("truncatedAlerts", e.truncatedAlerts);
+    Poco::JSON::Array deliveries;
+    for (const auto& d : e.deliveries)
+    {
+        auto delivery = Poco::makeShared<Poco::JSON::Object>(Poco::JSON_PRESERVE_KEY_ORDER);
+        delivery->set("channel", d.channel);
+        delivery->set("state", d.state);
+        delivery->set("attempts", d.attempts);
+        delivery->set("lastError", d.lastError);
+        delivery->set("deliveredAt", d.deliveredAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.deliveredAt));
+        deliveries.add(delivery);
+    }
+    o->set("deliveries", deliveries);
     return o;
 }
 
@@ -69,15 +81,23 @@ std::string csvField(const std::string& value)
     return quoted + "\"";
 }
 
+std::string deliverySummary(const HistoryEvent& e)
+{
+    std::string text;
+    for (const auto& d : e.deliveries) text += (text.empty() ? "" : " ") + d.channel + ":" + d.state;
+    return text;
+}
+
 void writeCsv(std::ostream& out, const std::vector<HistoryEvent>& events)
 {
     out << "id,at,status,reason,alertname,severity,fingerprint,starts_at,ends_at,receiver,truncated_alerts,"
-           "labels,annotations\r\n";
+           "labels,annotations,deliveries\r\n";
     for (const auto& e : events)
         out << e.id << ',' << e.at << ',' << e.status << ',' << e.reason << ',' << csvField(e.alertname)
             << ',' << csvField(e.severity) << ',' << e.fingerprint << ',' << csvField(e.startsAt) << ','
             << csvField(e.endsAt.value_or("")) << ',' << csvField(e.receiver) << ',' << e.truncatedAlerts
-            << ',' << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << "\r\n";
+            << ',' << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << ',' << csvField(deliverySummary(e))
+            << "\r\n";
 }
 
 std::string otherLabels(const HistoryEvent& e)
@@ -95,8 +115,12 @@ void writeTable(std::ostream& out, const std::vector<HistoryEvent>& events)
         << std::setw(24) << "ALERTNAME"
         << "LABELS\n";
     for (const auto& e : events)
+    {
         out << std::setw(25) << e.at << std::setw(10) << e.status << std::setw(10) << printable(e.severity, 9)
-            << std::setw(24) << printable(e.alertname, 23) << printable(otherLabels(e), 200) << '\n';
+            << std::setw(24) << printable(e.alertname, 23) << printable(otherLabels(e), 200);
+        if (!e.deliveries.empty()) out << "  [" << deliverySummary(e) << "]";
+        out << '\n';
+    }
     out << events.size() << (events.size() == 1 ? " event\n" : " events\n");
 }
 

@@ -21,7 +21,9 @@ Metrics::StoreGauges MetricsHandler::storeGauges()
         gauges.activeAlertsBySeverity[severity] = 0;
     Database db(_context.settings.store.path, Database::Mode::ReadOnly,
                 _context.settings.store.busyTimeoutMs);
-    for (const auto& [severity, count] : HistoryQuery(db).activeCountBySeverity())
+    HistoryQuery query(db);
+    gauges.outboxByChannelAndState = query.outboxCountByChannelAndState();
+    for (const auto& [severity, count] : query.activeCountBySeverity())
         gauges.activeAlertsBySeverity[severity.empty() ? "none" : severity] += count;
     gauges.storeBytes = StoreFiles::sizeBytes(_context.settings.store.path);
     gauges.storeWritable = HealthHandler::storeWritable(_context);

@@ -73,15 +73,45 @@ void Metrics::countRejection(Rejection reason)
     ++_rejections[static_cast<std::size_t>(reason)];
 }
 
+void Metrics::Histogram::observe(double value)
+{
+    for (std::size_t i = 0; i < bounds.size(); ++i)
+        if (value <= bounds[i]) ++buckets[i];
+    ++count;
+    sum += value;
+}
+
+void Metrics::Histogram::render(std::ostream& out, const std::string& name, const std::string& labels) const
+{
+    std::string prefix = labels.empty() ? "" : labels + ",";
+    for (std::size_t i = 0; i < bounds.size(); ++i)
+        out << name << "_bucket{" << prefix << "le=\"" << number(bounds[i]) << "\"} " << buckets[i] << '\n';
+    out << name << "_bucket{" << prefix << "le=\"+Inf\"} " << count << '\n';
+    std::string braces = labels.empty() ? "" : "{" + labels + "}";
+    out << name << "_sum" << braces << ' ' << number(sum) << '\n';
+    out << name << "_count" << braces << ' ' << count << '\n';
+}
+
 void Metrics::observeCommit(double seconds, std::size_t notifications)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    for (std::size_t i = 0; i < kBuckets.size(); ++i)
-        if (seconds <= kBuckets[i])
-            ++_commitBuckets[i];
-    ++_commitCount;
-    _commitSum += seconds;
+    _commit.observe(seconds);
     _committedNotifications += notifications;
+}
+
+void Metrics::countDelivery(const std::string& channel, const std::string& outcome)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    ++_deliveries[{channel, outcome}];
+}
+
+void Metrics::observeDeliveryLatency(const std::string& channel, double seconds)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto found = _deliveryLatency.find(channel);
+    if (found == _deliveryLatency.end())
+        found = _deliveryLatency.emplace(channel, Histogram({0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60, 300, 3600})).first;
+    found->second.observe(seconds);
 }
 
 void Metrics::render(std::ostream& out, const StoreGauges& gauges) const
@@ -89,7 +119,8 @@ void Metrics::render(std::ostream& out, const StoreGauges& gauges) const
     header(out, "alertgate_build_info", "gauge", "Version of this alertgate; always 1.");
     out << "alertgate_build_info{version=\"" << kVersion << "\"} 1\n";
     renderCounters(out);
-    renderCommitHistogram(out);
+    renderHistograms(out);
+    renderOutbox(out, gauges);
     header(out, "alertgate_active_alerts", "gauge", "Alerts firing now, by severity label.");
     for (const auto& [severity, count] : gauges.activeAlertsBySeverity)
         out << "alertgate_active_alerts{severity=\"" << labelValue(severity) << "\"} " << count << '\n';
@@ -111,22 +142,33 @@ void Metrics::renderCounters(std::ostream& out) const
     for (std::size_t i = 0; i < _rejections.size(); ++i)
         out << "alertgate_webhook_rejections_total{reason=\"" << name(static_cast<Rejection>(i)) << "\"} "
             << _rejections[i] << '\n';
+    header(out, "alertgate_deliveries_total", "counter", "Delivery attempts, by channel and outcome.");
+    for (const auto& [key, count] : _deliveries)
+        out << "alertgate_deliveries_total{channel=\"" << labelValue(key.first) << "\",outcome=\"" << key.second << "\"} "
+            << count << '\n';
     header(out, "alertgate_store_committed_notifications_total", "counter",
            "Notifications that went through a store commit (successful or not).");
     out << "alertgate_store_committed_notifications_total " << _committedNotifications << '\n';
 }
 
-void Metrics::renderCommitHistogram(std::ostream& out) const
+void Metrics::renderHistograms(std::ostream& out) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
     header(out, "alertgate_store_commit_duration_seconds", "histogram",
            "Time of one group commit (one transaction and its fsync).");
-    for (std::size_t i = 0; i < kBuckets.size(); ++i)
-        out << "alertgate_store_commit_duration_seconds_bucket{le=\"" << number(kBuckets[i]) << "\"} "
-            << _commitBuckets[i] << '\n';
-    out << "alertgate_store_commit_duration_seconds_bucket{le=\"+Inf\"} " << _commitCount << '\n';
-    out << "alertgate_store_commit_duration_seconds_sum " << number(_commitSum) << '\n';
-    out << "alertgate_store_commit_duration_seconds_count " << _commitCount << '\n';
+    _commit.render(out, "alertgate_store_commit_duration_seconds", "");
+    header(out, "alertgate_delivery_latency_seconds", "histogram",
+           "Time from a notification's arrival to its delivery, by channel.");
+    for (const auto& [channel, histogram] : _deliveryLatency)
+        histogram.render(out, "alertgate_delivery_latency_seconds", "channel=\"" + labelValue(channel) + "\"");
+}
+
+void Metrics::renderOutbox(std::ostream& out, const StoreGauges& gauges)
+{
+    header(out, "alertgate_outbox_messages", "gauge", "Messages in the outbox, by channel and state.");
+    for (const auto& [key, count] : gauges.outboxByChannelAndState)
+        out << "alertgate_outbox_messages{channel=\"" << labelValue(key.first) << "\",state=\"" << key.second << "\"} "
+            << count << '\n';
 }
 
 } // namespace AlertGate

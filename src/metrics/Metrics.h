@@ -6,6 +6,8 @@
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace AlertGate
 {
@@ -42,11 +44,16 @@ public:
         std::map<std::string, std::int64_t> activeAlertsBySeverity;
         std::int64_t storeBytes = 0;
         bool storeWritable = false;
+        std::map<std::pair<std::string, std::string>, std::int64_t> outboxByChannelAndState;
     };
 
     void countReceived(Received result);
     void countRejection(Rejection reason);
     void observeCommit(double seconds, std::size_t notifications);
+    void countDelivery(const std::string& channel, const std::string& outcome);
+    /// outcome: delivered, retry or dead.
+    void observeDeliveryLatency(const std::string& channel, double seconds);
+    /// From the notification's arrival to its delivery on the channel.
 
     void render(std::ostream& out, const StoreGauges& gauges) const;
     /// The Prometheus text exposition format (version 0.0.4).
@@ -54,19 +61,29 @@ public:
     static const char* name(Rejection reason);
 
 private:
-    static constexpr std::array<double, 14> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                        0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+    struct Histogram
+    {
+        explicit Histogram(std::vector<double> upperBounds) : bounds(std::move(upperBounds)), buckets(bounds.size()) {}
+        void observe(double value);
+        void render(std::ostream& out, const std::string& name, const std::string& labels) const;
+
+        std::vector<double> bounds;
+        std::vector<std::uint64_t> buckets;
+        std::uint64_t count = 0;
+        double sum = 0;
+    };
 
     void renderCounters(std::ostream& out) const;
-    void renderCommitHistogram(std::ostream& out) const;
+    void renderHistograms(std::ostream& out) const;
+    static void renderOutbox(std::ostream& out, const StoreGauges& gauges);
 
     mutable std::mutex _mutex;
     std::array<std::uint64_t, static_cast<std::size_t>(Received::Count)> _received{};
     std::array<std::uint64_t, static_cast<std::size_t>(Rejection::Count)> _rejections{};
-    std::array<std::uint64_t, kBuckets.size()> _commitBuckets{};
-    std::uint64_t _commitCount = 0;
-    double _commitSum = 0;
+    Histogram _commit{{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}};
     std::uint64_t _committedNotifications = 0;
+    std::map<std::pair<std::string, std::string>, std::uint64_t> _deliveries;
+    std::map<std::string, Histogram> _deliveryLatency;
 };
 
 } // namespace AlertGate

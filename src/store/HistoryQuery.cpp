@@ -5,6 +5,10 @@
 #include "store/Database.h"
 #include "store/Statement.h"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <algorithm>
 
 namespace AlertGate
@@ -45,6 +49,20 @@ Where whereFor(const HistoryFilter& f)
     return where;
 }
 
+std::vector<Delivery> deliveriesFrom(const std::string& json)
+{
+    std::vector<Delivery> deliveries;
+    auto array = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i)
+    {
+        auto o = array->getObject(static_cast<unsigned>(i));
+        deliveries.push_back(Delivery{o->getValue<std::string>("channel"), o->getValue<std::string>("state"),
+                                      o->getValue<Poco::Int64>("attempts"), o->optValue<std::string>("error", ""),
+                                      o->optValue<std::string>("deliveredAt", "")});
+    }
+    return deliveries;
+}
+
 HistoryEvent eventFrom(const Statement& row)
 {
     HistoryEvent e;
@@ -65,6 +83,7 @@ HistoryEvent eventFrom(const Statement& row)
     e.receiver = row.text(13);
     e.groupKey = row.text(14);
     e.truncatedAlerts = row.integer(15);
+    e.deliveries = deliveriesFrom(row.text(16));
     return e;
 }
 
@@ -78,7 +97,10 @@ std::vector<HistoryEvent> HistoryQuery::events(const HistoryFilter& filter)
     Statement query =
         _db.prepare("SELECT id, at, status, reason, alertname, severity, fingerprint, labels, annotations, "
                     "starts_at, ends_at, "
-                    "generator_url, notification_id, receiver, group_key, truncated_alerts FROM history" +
+                    "generator_url, notification_id, receiver, group_key, truncated_alerts, "
+        "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
+        "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = history.notification_id) "
+        "FROM history" +
                     where.sql + " ORDER BY at DESC, id DESC LIMIT ?");
     int index = 1;
     for (const auto& value : where.values)
@@ -102,6 +124,14 @@ std::vector<ActiveAlert> HistoryQuery::active()
                                      labelSetFromJson(query.text(3)), labelSetFromJson(query.text(4)),
                                      query.text(5), query.text(6), query.text(7), query.text(8)});
     return alerts;
+}
+
+std::map<std::pair<std::string, std::string>, std::int64_t> HistoryQuery::outboxCountByChannelAndState()
+{
+    Statement query = _db.prepare("SELECT channel, state, count(*) FROM outbox GROUP BY channel, state");
+    std::map<std::pair<std::string, std::string>, std::int64_t> counts;
+    while (query.step()) counts[{query.text(0), query.text(1)}] = query.integer(2);
+    return counts;
 }
 
 std::map<std::string, std::int64_t> HistoryQuery::activeCountBySeverity()

@@ -14,6 +14,16 @@ namespace AlertGate
 
 class Database;
 
+/// What happened to a notification's message on one channel (table outbox).
+struct Delivery
+{
+    std::string channel;
+    std::string state; /// pending | delivered | dead
+    std::int64_t attempts = 0;
+    std::string lastError;
+    std::string deliveredAt;
+};
+
 /// One state change of one alert, as the `history` view shows it.
 struct HistoryEvent
 {
@@ -33,6 +43,7 @@ struct HistoryEvent
     std::string receiver;
     std::string groupKey;
     std::int64_t truncatedAlerts = 0;
+    std::vector<Delivery> deliveries; /// Of the notification that carried the change.
 };
 
 /// One alert firing now, as the `active_alerts` view shows it.
@@ -61,6 +72,8 @@ public:
     std::vector<ActiveAlert> active();
 
     std::map<std::string, std::int64_t> activeCountBySeverity();
+
+    std::map<std::pair<std::string, std::string>, std::int64_t> outboxCountByChannelAndState();
 
 private:
     Database& _db;

@@ -2,6 +2,7 @@
 
 #include "core/LabelSetJson.h"
 #include "core/Rfc3339.h"
+#include "core/Router.h"
 #include "store/Database.h"
 
 namespace AlertGate
@@ -40,8 +41,8 @@ bool NotificationRecorder::isLate(const Stored& stored, const Alert& alert)
     return firingOfResolvedEpisode || resolvedOfOlderEpisode;
 }
 
-NotificationRecorder::NotificationRecorder(Database& db)
-    : _db(db),
+NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
+    : _db(db), _router(router),
       _insertNotification(db.prepare(
           "INSERT INTO notifications (received_at, status, receiver, group_key, group_labels, common_labels, "
           "common_annotations, external_url, truncated_alerts, alert_count, changes, payload) "
@@ -63,7 +64,9 @@ NotificationRecorder::NotificationRecorder(Database& db)
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
           "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
-      _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1"))
+      _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
+      _insertOutbox(db.prepare("INSERT INTO outbox (notification_id, channel, created_at, next_attempt_at) "
+                               "VALUES (?1, ?2, ?3, ?3)"))
 {
 }
 
@@ -166,6 +169,20 @@ void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notifica
         .bind(10, optional(alert.endsAt))
         .bind(11, alert.generatorURL);
     _insertEvent.run();
+}
+
+int NotificationRecorder::enqueueMessages(const Notification& n, std::int64_t notificationId,
+                                          const std::string& receivedAt)
+{
+    if (!_router) return 0;
+    int count = 0;
+    for (const auto& channel : _router->channelsFor(n))
+    {
+        _insertOutbox.bind(1, notificationId).bind(2, channel).bind(3, receivedAt);
+        _insertOutbox.run();
+        ++count;
+    }
+    return count;
 }
 
 void NotificationRecorder::setChanges(std::int64_t notificationId, int changes)

@@ -9,6 +9,7 @@ namespace AlertGate
 {
 
 class Database;
+class Router;
 
 /// Writes one notification into the store, inside the caller's transaction: the notification row, the
 /// current state of each alert (by fingerprint) and an event for each real change. A notification
@@ -21,9 +22,12 @@ public:
     {
         std::int64_t notificationId = 0;
         int changes = 0; /// Events recorded: alerts that appeared, fired again or resolved.
+        int messages = 0; /// Outbox messages queued.
     };
 
-    explicit NotificationRecorder(Database& db);
+    explicit NotificationRecorder(Database& db, const Router* router = nullptr);
+    /// With a router, a notification that changed something also queues one outbox message per
+    /// channel the router selects, in the same transaction: acknowledged means queued.
 
     Result record(const Notification& notification, std::int64_t receivedAtMicros);
 
@@ -43,14 +47,17 @@ private:
     void insertLabels(const Alert& alert);
     void insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
     void setChanges(std::int64_t notificationId, int changes);
+    int enqueueMessages(const Notification& n, std::int64_t notificationId, const std::string& receivedAt);
 
     Database& _db;
+    const Router* _router;
     Statement _insertNotification;
     Statement _selectAlert;
     Statement _upsertAlert;
     Statement _insertLabel;
     Statement _insertEvent;
     Statement _updateChanges;
+    Statement _insertOutbox;
 };
 
 } // namespace AlertGate

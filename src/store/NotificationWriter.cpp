@@ -41,13 +41,14 @@ void quickCheck(Database& db)
 } // namespace
 
 NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock,
-                                       Metrics& metrics)
-    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics)
+                                       Metrics& metrics, const Router* router, std::function<void()> onCommit)
+    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics), _router(router),
+      _onCommit(std::move(onCommit))
 {
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
     quickCheck(*_db);
     Schema::migrate(*_db);
-    _recorder = std::make_unique<NotificationRecorder>(*_db);
+    _recorder = std::make_unique<NotificationRecorder>(*_db, _router);
 }
 
 NotificationWriter::~NotificationWriter()
@@ -59,7 +60,7 @@ void NotificationWriter::open()
 {
     _recorder.reset();
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
-    _recorder = std::make_unique<NotificationRecorder>(*_db);
+    _recorder = std::make_unique<NotificationRecorder>(*_db, _router);
 }
 
 void NotificationWriter::start()
@@ -88,7 +89,7 @@ std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification
         std::lock_guard<std::mutex> lock(_mutex);
         if (_stopping)
         {
-            pending.promise.set_value(Outcome{false, 0, 0, "the store is shutting down"});
+            pending.promise.set_value(Outcome{false, 0, 0, 0, "the store is shutting down"});
             return future;
         }
         _queue.push_back(std::move(pending));
@@ -151,12 +152,17 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
         _healthy = false;
         _recorder.reset();
         _db.reset();
-        outcomes.assign(batch.size(), Outcome{false, 0, 0, e.what()});
+        outcomes.assign(batch.size(), Outcome{false, 0, 0, 0, e.what()});
     }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     _metrics.observeCommit(elapsed.count(), batch.size());
+    bool queuedMessages = false;
     for (std::size_t i = 0; i < batch.size(); ++i)
+    {
+        queuedMessages = queuedMessages || outcomes[i].messages > 0;
         batch[i].promise.set_value(outcomes[i]);
+    }
+    if (queuedMessages && _onCommit) _onCommit();
 }
 
 void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)
@@ -165,7 +171,7 @@ void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outco
     for (auto& pending : batch)
     {
         auto result = _recorder->record(pending.notification, now);
-        outcomes.push_back(Outcome{true, result.notificationId, result.changes, {}});
+        outcomes.push_back(Outcome{true, result.notificationId, result.changes, result.messages, {}});
     }
 }
 

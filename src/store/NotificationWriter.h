@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,7 @@ namespace AlertGate
 class Database;
 class Metrics;
 class NotificationRecorder;
+class Router;
 
 /// The store's single writer: a thread that records notifications with group commit. Whatever is
 /// queued when a commit ends goes into the next transaction, so concurrent webhooks share one fsync
@@ -34,11 +36,15 @@ public:
         bool stored = false;
         std::int64_t notificationId = 0;
         int changes = 0;
+        int messages = 0;
         std::string error; /// Why it was not stored (for the log; not shown to clients).
     };
 
-    NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock, Metrics& metrics);
+    NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock, Metrics& metrics,
+                       const Router* router = nullptr, std::function<void()> onCommit = {});
     /// Opens the store, checks it (quick_check) and migrates its schema. Throws StoreError.
+    /// router selects the outbox messages of each notification; onCommit runs after each successful
+    /// commit that queued messages (it wakes the dispatchers).
     ~NotificationWriter() override;
 
     void start();
@@ -69,6 +75,8 @@ private:
     std::int64_t _busyTimeoutMs;
     const Clock& _clock;
     Metrics& _metrics;
+    const Router* _router;
+    std::function<void()> _onCommit;
     std::unique_ptr<Database> _db;
     std::unique_ptr<NotificationRecorder> _recorder;
     std::atomic<bool> _healthy{true};

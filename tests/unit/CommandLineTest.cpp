@@ -92,7 +92,18 @@ public:
         expectUsageError({"serve", "--config", "f"}, "\"serve\"");
     }
 
-    void testSecondCommandRefused() { expectUsageError({"history", "check-config"}, "\"check-config\""); }
+    void testSecondCommandRefused()
+    {
+        // Words after the command are its arguments; a command that takes none refuses them itself.
+        auto line = CommandLine::parse({"history", "check-config"});
+        CPPUNIT_ASSERT(line);
+        CPPUNIT_ASSERT_EQUAL(std::string("history"), line->subcommand);
+        CPPUNIT_ASSERT(line->arguments == std::vector<std::string>{"check-config"});
+        auto notify = CommandLine::parse({"test-notify", "slack", "--config", "f.ini"});
+        CPPUNIT_ASSERT(notify->arguments == std::vector<std::string>{"slack"});
+        CPPUNIT_ASSERT_EQUAL(std::string("f.ini"), notify->configFile);
+        expectUsageError({"notify", "slack"}, "\"notify\"");
+    }
 
     void testOptionMissingValue()
     {

@@ -107,12 +107,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(
             std::string("id,at,status,reason,alertname,severity,fingerprint,starts_at,ends_at,receiver,"
                         "truncated_alerts,"
-                        "labels,annotations\r\n"
+                        "labels,annotations,deliveries\r\n"
                         "7,2026-11-22T12:25:04.123Z,firing,notified,DiskUsage,critical,f49deed79c9d117e,"
                         "2026-11-22T12:24:41.796002151Z,,gw,0,"
                         "\"{\"\"alertname\"\":\"\"DiskUsage\"\",\"\"instance\"\":\"\"pi:9100\"\","
                         "\"\"severity\"\":\"\"critical\"\"}\","
-                        "\"{\"\"summary\"\":\"\"disk full\"\"}\"\r\n"),
+                        "\"{\"\"summary\"\":\"\"disk full\"\"}\",\r\n"),
             write({event()}, HistoryFormatter::Format::Csv));
     }
 

@@ -78,7 +78,7 @@ public:
     {
         Metrics metrics;
         metrics.observeCommit(0.01, 1);
-        std::string text = render(metrics, {{{"critical", 1}}, 10, true});
+        std::string text = render(metrics, {{{"critical", 1}}, 10, true, {}});
         std::set<std::string> help, typed;
         for (const auto& l : lines(text))
         {
@@ -195,11 +195,11 @@ public:
 
     void testStoreGauges()
     {
-        std::string text = render(Metrics(), {{}, 123456789, true});
+        std::string text = render(Metrics(), {{}, 123456789, true, {}});
         CPPUNIT_ASSERT_EQUAL(std::string("123456789"), sample(text, "alertgate_store_size_bytes"));
         CPPUNIT_ASSERT_EQUAL(std::string("1"), sample(text, "alertgate_store_writable"));
         CPPUNIT_ASSERT_EQUAL(std::string("0"),
-                             sample(render(Metrics(), {{}, 0, false}), "alertgate_store_writable"));
+                             sample(render(Metrics(), {{}, 0, false, {}}), "alertgate_store_writable"));
     }
 
     void testSeverityLabelEscaped()
