@@ -16,7 +16,7 @@ namespace
 
 std::string octal(unsigned mode)
 {
-    char buffer[8];
+    char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04o", mode & 07777);
     return buffer;
 }

@@ -47,14 +47,14 @@ std::string readQuoted(const std::string& text, std::size_t& pos)
     throw std::invalid_argument("unterminated quoted value");
 }
 
+// A bare value ends at a comma or a space: `severity=critical alertname=x` is a missing comma, not
+// one value with a space in it.
 std::string readValue(const std::string& text, std::size_t& pos)
 {
     if (pos < text.size() && text[pos] == '"') return readQuoted(text, pos);
     std::size_t start = pos;
-    while (pos < text.size() && text[pos] != ',') ++pos;
-    std::string value = text.substr(start, pos - start);
-    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
-    return value;
+    while (pos < text.size() && text[pos] != ',' && !std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    return text.substr(start, pos - start);
 }
 
 } // namespace

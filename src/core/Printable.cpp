@@ -37,7 +37,7 @@ std::string printable(const std::string& text, std::size_t maxBytes)
         auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x20 || c == 0x7F)
         {
-            char escape[8];
+            char escape[16];
             std::snprintf(escape, sizeof escape, "\\x%02X", c);
             out += escape;
         }

@@ -123,7 +123,7 @@ std::string Rfc3339::formatMicros(std::int64_t micros)
     int secOfDay = static_cast<int>(seconds - days * 86400);
     int y, m, d;
     civilFromDays(days, y, m, d);
-    char buffer[40];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, secOfDay / 3600,
                   secOfDay / 60 % 60, secOfDay % 60, millis);
     return buffer;
