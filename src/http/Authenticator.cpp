@@ -1,6 +1,7 @@
 #include "http/Authenticator.h"
 
-#include <Poco/Base64Encoder.h>
+#include "core/Base64.h"
+
 #include <Poco/String.h>
 
 #include <sstream>
@@ -10,16 +11,6 @@ namespace AlertGate
 
 namespace
 {
-
-std::string base64(const std::string& text)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << text;
-    encoder.close();
-    return out.str();
-}
 
 // Splits "Scheme credentials"; the scheme is case-insensitive (RFC 9110, 11.1).
 bool splitHeader(const std::string& header, std::string& scheme, std::string& credentials)

@@ -3,6 +3,7 @@
 #include "notify/DefaultTemplates.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -10,22 +11,21 @@ namespace AlertGate {
 
 namespace {
 
-std::string escapeHtml(const std::string& text)
+// Replaces each character that has an entry in entities; everything else is copied as is.
+std::string escapeWith(const std::string& text, const std::map<char, const char*>& entities)
 {
     std::string out;
     for (char c : text)
     {
-        switch (c)
-        {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
+        auto entity = entities.find(c);
+        out += entity == entities.end() ? std::string(1, c) : std::string(entity->second);
     }
     return out;
+}
+
+std::string escapeHtml(const std::string& text)
+{
+    return escapeWith(text, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 }
 
 std::string readTemplateFile(const std::string& file)
@@ -41,18 +41,7 @@ std::string readTemplateFile(const std::string& file)
 
 std::string escapeSlack(const std::string& text)
 {
-    std::string out;
-    for (char c : text)
-    {
-        switch (c)
-        {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+    return escapeWith(text, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}});
 }
 
 Template::Template(const std::string& text, Escape escape, const std::string& origin) : _mustache(text)

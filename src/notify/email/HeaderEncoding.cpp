@@ -1,6 +1,7 @@
 #include "notify/email/HeaderEncoding.h"
 
-#include <Poco/Base64Encoder.h>
+#include "core/Base64.h"
+
 
 #include <sstream>
 
@@ -10,16 +11,6 @@ namespace {
 
 // 45 bytes of UTF-8 become 60 base64 characters: with "=?UTF-8?B?" and "?=" a word stays at 72.
 constexpr std::size_t kWordBytes = 45;
-
-std::string base64(const std::string& bytes)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << bytes;
-    encoder.close();
-    return out.str();
-}
 
 bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

@@ -1,8 +1,8 @@
 #include "notify/email/MimeMessage.h"
 
+#include "core/Base64.h"
 #include "notify/email/HeaderEncoding.h"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
@@ -14,12 +14,7 @@ namespace {
 
 std::string base64Lines(const std::string& bytes)
 {
-    std::ostringstream encoded;
-    Poco::Base64Encoder encoder(encoded);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << bytes;
-    encoder.close();
-    std::string flat = encoded.str(), out;
+    std::string flat = base64(bytes), out;
     for (std::size_t i = 0; i < flat.size(); i += 76) out += flat.substr(i, 76) + "\r\n";
     return out;
 }
