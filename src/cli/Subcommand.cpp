@@ -11,6 +11,8 @@ int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
     if (line.subcommand == "check-config")
         return CheckConfigCommand::run(line, out, err);
+    if (line.subcommand == "test-notify")
+        return TestNotifyCommand::run(line, out, err);
     return HistoryCommand::run(line, out, err);
 }
 
