@@ -30,7 +30,8 @@ CppUnit::Test* findSuite(CppUnit::Test* all, const std::string& wanted)
 
 } // namespace
 
-// Runs every registered suite, or only the one named on the command line (as CTest does).
+// Runs every registered suite, or only the one named on the command line (as CTest does), or only
+// one test of it (a second argument, the method name: for debugging).
 int main(int argc, char** argv)
 {
     CppUnit::TestResult controller;
@@ -52,6 +53,8 @@ int main(int argc, char** argv)
             return 2;
         }
         path = suite->getName();
+        if (argc > 2)
+            path += "/" + path + "::" + argv[2];
     }
     runner.run(controller, path);
     std::cout << std::flush;
