@@ -7,8 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 TestGateway::TestGateway(const std::string& extraIni, const std::string& storeDir)
 {
@@ -44,12 +43,15 @@ void TestGateway::start(const Poco::Process::Env& env)
     _process = std::make_unique<GatewayProcess>(_configFile, env);
 }
 
-void TestGateway::rewriteConfig(const std::string& ini) { _dir.write("alertgate.ini", ini, 0640); }
+void TestGateway::rewriteConfig(const std::string& ini)
+{
+    _dir.write("alertgate.ini", ini, 0640);
+}
 
 std::string TestGateway::webhookSection(const std::string& bearerToken) const
 {
-    return "[http]\nlisten = 127.0.0.1:0\n[store]\npath = " + _storePath + "\n[webhook]\nbearer_token = " + bearerToken +
-           "\n";
+    return "[http]\nlisten = 127.0.0.1:0\n[store]\npath = " + _storePath +
+           "\n[webhook]\nbearer_token = " + bearerToken + "\n";
 }
 
 void TestGateway::restart()
@@ -93,6 +95,24 @@ std::int64_t TestGateway::countRows(const std::string& table) const
     Statement count = db.prepare("SELECT count(*) FROM " + table);
     count.step();
     return count.integer(0);
+}
+
+std::vector<TestGateway::OutboxRow> TestGateway::outbox(const std::string& channel) const
+{
+    Database db(_storePath, Database::Mode::ReadOnly, 5000);
+    Statement query = db.prepare("SELECT notification_id, channel, state, attempts, coalesce(last_error, '') "
+                                 "FROM outbox WHERE channel = ?1 ORDER BY id");
+    query.bind(1, channel);
+    std::vector<OutboxRow> rows;
+    while (query.step())
+        rows.push_back({query.integer(0), query.text(1), query.text(2), query.integer(3), query.text(4)});
+    return rows;
+}
+
+std::int64_t TestGateway::oldestAttempts(const std::string& channel) const
+{
+    auto rows = outbox(channel);
+    return rows.empty() ? 0 : rows.front().attempts;
 }
 
 } // namespace AlertGate::Test

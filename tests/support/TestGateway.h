@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// A gateway for one test: its own directory, config file (loopback, port 0, the fixtures'
 /// credentials: Bearer s3cret from a 0600 file, Basic alertmanager:hunter2) and database.
@@ -43,6 +43,20 @@ public:
 
     std::int64_t countRows(const std::string& table) const;
     /// Reads the database directly, as a person with sqlite3 would.
+
+    struct OutboxRow
+    {
+        std::int64_t notificationId = 0;
+        std::string channel;
+        std::string state; /// pending, delivered or dead.
+        std::int64_t attempts = 0;
+        std::string lastError;
+    };
+    std::vector<OutboxRow> outbox(const std::string& channel) const;
+    /// The channel's outbox rows, oldest first, read from the database directly.
+    std::int64_t oldestAttempts(const std::string& channel) const;
+    /// How often the channel's oldest message was tried (0 when it has none): the one its dispatcher
+    /// works on while the channel fails.
 
     static std::map<std::string, std::string> authorized();
     /// Content-Type application/json and Authorization: Bearer s3cret.
