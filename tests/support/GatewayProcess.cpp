@@ -9,7 +9,10 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <iterator>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +24,22 @@ namespace
 {
 
 constexpr int kStartTimeoutMs = 20000;
+
+// ALERTGATE_TEST_WRAPPER (e.g. "qemu-arm-static -L /sysroot") goes in front of the alertgate binary,
+// so a cross-built suite starts the cross-built daemon under user-mode emulation. Only there: the
+// other programs the tests run (sh, mount, python3, openssl) are the build machine's own.
+std::string wrapAlertgate(std::vector<std::string>& args)
+{
+    const char* wrapper = std::getenv("ALERTGATE_TEST_WRAPPER");
+    std::istringstream words(wrapper ? wrapper : "");
+    std::vector<std::string> prefix{std::istream_iterator<std::string>(words),
+                                    std::istream_iterator<std::string>()};
+    if (prefix.empty())
+        return ALERTGATE_BINARY;
+    args.insert(args.begin(), ALERTGATE_BINARY);
+    args.insert(args.begin(), prefix.begin() + 1, prefix.end());
+    return prefix.front();
+}
 
 } // namespace
 
@@ -45,14 +64,18 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
 
 CommandResult runAlertgate(const std::vector<std::string>& args)
 {
-    return runCommand(ALERTGATE_BINARY, args);
+    std::vector<std::string> wrappedArgs = args;
+    std::string program = wrapAlertgate(wrappedArgs);
+    return runCommand(program, wrappedArgs);
 }
 
 GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Process::Env& env)
 {
     Poco::Pipe errPipe;
+    std::vector<std::string> args{"--config", configFile};
+    std::string program = wrapAlertgate(args);
     _handle = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(ALERTGATE_BINARY, {"--config", configFile}, nullptr, nullptr, &errPipe, env));
+        Poco::Process::launch(program, args, nullptr, nullptr, &errPipe, env));
     _running = true;
     int fd = errPipe.readHandle();
     int ownFd = ::dup(fd);
