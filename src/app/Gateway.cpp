@@ -34,7 +34,7 @@ Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
 Gateway::Gateway(const Settings& settings, const Clock& clock)
     : _settings(settings), _channels(settings, clock),
       _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
-              [this] { wakeDispatchers(); }),
+              [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
       _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook)},
       _httpThreads("http", 2, settings.http.maxConnections + 1)
 {
@@ -42,6 +42,21 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
         _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
                                                             settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
                                                             clock, _metrics));
+    // Until a buzzer is wired, the reconciler drives the tower alone; without a tower or a heartbeat
+    // rule there is nothing to drive.
+    auto tower = Reconciler::makeClient(settings.tower);
+    if (tower || settings.heartbeat.timeoutMs > 0)
+    {
+        _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower), nullptr,
+                                                   std::map<std::string, BuzzerPattern>{});
+        _context.reconciler = _reconciler.get();
+    }
+}
+
+void Gateway::wakeReconciler()
+{
+    if (_reconciler)
+        _reconciler->wake();
 }
 
 void Gateway::wakeDispatchers()
@@ -58,6 +73,8 @@ void Gateway::start()
 {
     _writer.start();
     for (auto& dispatcher : _dispatchers) dispatcher->start();
+    if (_reconciler)
+        _reconciler->start();
     Poco::Net::ServerSocket socket;
     socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
     socket.listen(64);
@@ -74,6 +91,8 @@ void Gateway::stop()
         _server->stopAll(true);
     _writer.stop();
     for (auto& dispatcher : _dispatchers) dispatcher->stop();
+    if (_reconciler)
+        _reconciler->stop();
     _httpThreads.joinAll();
     _server.reset();
 }
