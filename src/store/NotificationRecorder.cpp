@@ -79,8 +79,13 @@ NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
     for (const Alert& alert : n.alerts)
         if (recordAlert(alert, result.notificationId, receivedAt))
             ++result.changes;
+    // A repeated snapshot (Alertmanager's retries, HA pairs, repeat_interval) changes nothing and
+    // sends nothing again.
     if (result.changes > 0)
+    {
         setChanges(result.notificationId, result.changes);
+        result.messages = enqueueMessages(n, result.notificationId, receivedAt);
+    }
     return result;
 }
 

@@ -1,6 +1,7 @@
 #include "store/NotificationRecorder.h"
 
 #include "core/PayloadParser.h"
+#include "core/Router.h"
 #include "core/Rfc3339.h"
 #include "store/Database.h"
 #include "store/Schema.h"
@@ -60,10 +61,10 @@ struct Store
 
     Store() { Schema::migrate(db); }
 
-    int record(const Notification& n, std::int64_t receivedAtMicros)
+    int record(const Notification& n, std::int64_t receivedAtMicros, const Router* router = nullptr)
     {
         Transaction transaction(db);
-        NotificationRecorder recorder(db);
+        NotificationRecorder recorder(db, router);
         int changes = recorder.record(n, receivedAtMicros).changes;
         transaction.commit();
         return changes;
@@ -106,6 +107,7 @@ class NotificationRecorderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testNewEpisodeWithoutResolveIsChange);
     CPPUNIT_TEST(testSameInstantOtherSpellingIsNoChange);
     CPPUNIT_TEST(testLateResolvedOfOlderEpisodeIsNoChange);
+    CPPUNIT_TEST(testChangesQueueOneMessagePerSelectedChannel);
     CPPUNIT_TEST(testLabelsIndexed);
     CPPUNIT_TEST(testFixturesMixedNotification);
     CPPUNIT_TEST_SUITE_END();
@@ -204,6 +206,20 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, store.record(notification(alert("resolved", kStart1)), at("15:00:06")));
         CPPUNIT_ASSERT_EQUAL(std::string("firing"), store.text("SELECT status FROM alerts"));
         CPPUNIT_ASSERT_EQUAL(kStart2, store.text("SELECT starts_at FROM alerts"));
+    }
+
+    void testChangesQueueOneMessagePerSelectedChannel()
+    {
+        Store store;
+        Router router({{"slack", Matcher::parseList("severity=~\"critical|warning\""), true},
+                       {"email", Matcher::parseList("severity=\"info\""), true}},
+                      "Watchdog");
+        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("firing", kStart1)), at("12:00:01"), &router));
+        CPPUNIT_ASSERT_EQUAL(std::string("slack"), store.column("SELECT channel FROM outbox"));
+        store.record(notification(alert("firing", kStart1)), at("12:05:00"), &router);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM outbox"));
+        store.record(notification(alert("resolved", kStart1)), at("13:00:01"), &router);
+        CPPUNIT_ASSERT_EQUAL(std::string("pending,pending"), store.column("SELECT state FROM outbox ORDER BY id"));
     }
 
     void testLabelsIndexed()
