@@ -42,15 +42,26 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
         _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
                                                             settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
                                                             clock, _metrics));
-    // Until a buzzer is wired, the reconciler drives the tower alone; without a tower or a heartbeat
-    // rule there is nothing to drive.
+    // Until a buzzer is wired, the reconciler drives the tower alone; without a tower, a heartbeat or a
+    // staleness rule it has nothing to do.
     auto tower = Reconciler::makeClient(settings.tower);
-    if (tower || settings.heartbeat.timeoutMs > 0)
+    if (tower || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)
     {
         _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower), nullptr,
-                                                   std::map<std::string, BuzzerPattern>{});
+                                                   std::map<std::string, BuzzerPattern>{},
+                                                   [this](Notification notice) { return store(std::move(notice)); });
         _context.reconciler = _reconciler.get();
     }
+}
+
+// The reconciler's own notifications (the heartbeat's lapse and return) take the webhook's path into
+// the store, bounded the same way.
+bool Gateway::store(Notification notification)
+{
+    auto outcome = _writer.submit(std::move(notification));
+    if (outcome.wait_for(std::chrono::milliseconds(_settings.store.commitTimeoutMs)) != std::future_status::ready)
+        return false;
+    return outcome.get().stored;
 }
 
 void Gateway::wakeReconciler()
@@ -89,10 +100,11 @@ void Gateway::stop()
     // a client that saw no answer retries (a repeated notification is harmless).
     if (_server)
         _server->stopAll(true);
-    _writer.stop();
-    for (auto& dispatcher : _dispatchers) dispatcher->stop();
+    // Before the writer: the reconciler may be storing a heartbeat message.
     if (_reconciler)
         _reconciler->stop();
+    _writer.stop();
+    for (auto& dispatcher : _dispatchers) dispatcher->stop();
     _httpThreads.joinAll();
     _server.reset();
 }

@@ -38,6 +38,7 @@ public:
 private:
     void wakeDispatchers();
     void wakeReconciler();
+    bool store(Notification notification);
 
     const Settings& _settings;
     Metrics _metrics;

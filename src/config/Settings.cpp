@@ -27,9 +27,8 @@ std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) con
               tower.timeoutMs != fresh.tower.timeoutMs || tower.reassertMs != fresh.tower.reassertMs ||
               tower.retryInitialMs != fresh.tower.retryInitialMs || tower.retryMaxMs != fresh.tower.retryMaxMs,
           "tower");
-    check(lamp.severities != fresh.lamp.severities || lamp.sound != fresh.lamp.sound ||
-              lamp.staleAfterMs != fresh.lamp.staleAfterMs,
-          "lamp");
+    check(lamp.severities != fresh.lamp.severities || lamp.sound != fresh.lamp.sound, "lamp");
+    check(alerts.staleAfterMs != fresh.alerts.staleAfterMs, "alerts.stale_after");
     check(heartbeat.timeoutMs != fresh.heartbeat.timeoutMs || heartbeat.requireAtStart != fresh.heartbeat.requireAtStart ||
               heartbeat.blindLamps != fresh.heartbeat.blindLamps || heartbeat.blindSound != fresh.heartbeat.blindSound,
           "heartbeat");

@@ -82,8 +82,12 @@ struct Settings
             {"critical", "red:on"}, {"warning", "yellow:on"}, {"alert", "green:flash"}};
         std::map<std::string, std::string> sound; /// Severity -> buzzer pattern name.
         std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
-        std::int64_t staleAfterMs = 0; /// 0: active alerts never go stale.
     } lamp;
+
+    struct Alerts
+    {
+        std::int64_t staleAfterMs = 0; /// 0: active alerts never go stale (StaleAlerts).
+    } alerts;
 
     struct Slack
     {

@@ -257,7 +257,7 @@ const std::map<std::string, Apply>& inlineKeys()
         {"tower.reassert_interval", [](Settings& s, const std::string& v) { s.tower.reassertMs = durationIn(v, {100, 24 * 3600000LL}); }},
         {"tower.retry_initial", [](Settings& s, const std::string& v) { s.tower.retryInitialMs = durationIn(v, {50, 3600000}); }},
         {"tower.retry_max", [](Settings& s, const std::string& v) { s.tower.retryMaxMs = durationIn(v, {50, 3600000}); }},
-        {"lamp.stale_after", [](Settings& s, const std::string& v) { s.lamp.staleAfterMs = durationIn(v, {0, 30 * 24 * 3600000LL}); }},
+        {"alerts.stale_after", [](Settings& s, const std::string& v) { s.alerts.staleAfterMs = durationIn(v, {0, 30 * 24 * 3600000LL}); }},
         {"lamp.sound", [](Settings& s, const std::string& v) { s.lamp.sound = severityPatterns(v); }},
         {"slack.webhook_url", [](Settings& s, const std::string& v) { s.slack.webhookUrl = webhookUrl(v); }},
         {"slack.matchers", [](Settings& s, const std::string& v) { s.slack.matchers = matchers(v); }},

@@ -1,8 +1,10 @@
 #include "signal/Reconciler.h"
 
 #include "core/Rfc3339.h"
+#include "signal/HeartbeatNotice.h"
 #include "signal/PatliteHttpClient.h"
 #include "signal/PnsClient.h"
+#include "signal/StaleAlerts.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"
 #include "store/Statement.h"
@@ -39,9 +41,9 @@ milliseconds until(std::int64_t deadlineMicros, std::int64_t nowMicros)
 } // namespace
 
 Reconciler::Reconciler(const Settings& settings, const Clock& clock, std::unique_ptr<PatliteClient> tower,
-                       BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns)
+                       BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns, Announce announce)
     : _settings(settings), _clock(clock), _rule(settings.lamp, settings.heartbeat), _tower(std::move(tower)),
-      _buzzer(buzzer), _patterns(std::move(patterns)),
+      _buzzer(buzzer), _patterns(std::move(patterns)), _announce(std::move(announce)),
       _backoff(milliseconds(settings.tower.retryInitialMs), milliseconds(settings.tower.retryMaxMs))
 {
     _status.towerConfigured = _tower != nullptr;
@@ -113,21 +115,27 @@ void Reconciler::run()
 }
 
 // The heartbeat is the newest sighting of the heartbeat alert, firing or not: a resolved Watchdog
-// starts the countdown from its resolution.
+// starts the countdown from its resolution. The heartbeat notice is shown by the blind state, not as
+// an alert of its own.
 Reconciler::Observation Reconciler::observe()
 {
     if (!_db)
         _db = std::make_unique<Database>(_settings.store.path, Database::Mode::ReadWrite,
                                          _settings.store.busyTimeoutMs);
+    if (_settings.alerts.staleAfterMs > 0)
+    {
+        int stale = StaleAlerts::resolve(*_db, _clock.nowMicros(),
+                                         micros(milliseconds(_settings.alerts.staleAfterMs)),
+                                         _settings.heartbeat.alertname);
+        if (stale > 0)
+            logger().notice("%d alert(s) not re-notified within stale_after: recorded as resolved (stale)",
+                            stale);
+    }
     Observation observation;
-    const std::int64_t now = _clock.nowMicros();
     for (const auto& alert : HistoryQuery(*_db).active())
     {
-        if (alert.alertname == _settings.heartbeat.alertname)
-            continue;
-        auto lastSeen = Rfc3339::parseMicros(alert.lastSeenAt);
-        if (_settings.lamp.staleAfterMs > 0 && lastSeen &&
-            now - *lastSeen > micros(milliseconds(_settings.lamp.staleAfterMs)))
+        if (alert.alertname == _settings.heartbeat.alertname ||
+            alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
         observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0)});
     }
@@ -135,7 +143,36 @@ Reconciler::Observation Reconciler::observe()
     heartbeat.bind(1, _settings.heartbeat.alertname);
     if (heartbeat.step() && !heartbeat.isNull(0))
         observation.lastHeartbeatMicros = Rfc3339::parseMicros(heartbeat.text(0));
+    Statement notice =
+        _db->prepare("SELECT starts_at FROM alerts WHERE fingerprint = ? AND status = 'firing'");
+    notice.bind(1, std::string(HeartbeatNotice::FINGERPRINT));
+    if (notice.step())
+        observation.blindAnnouncedSince = notice.text(0);
     return observation;
+}
+
+// The store says whether the lapse was announced, so a restart neither repeats nor forgets it. A failed
+// announcement is tried again at the next step.
+bool Reconciler::announceHeartbeat(bool blind, const Observation& observation, std::int64_t now)
+{
+    if (!_announce || blind == observation.blindAnnouncedSince.has_value())
+        return true;
+    Notification notice;
+    if (blind)
+    {
+        const std::int64_t since = observation.lastHeartbeatMicros.value_or(_startedMicros);
+        notice = HeartbeatNotice::blind(
+            _settings.heartbeat,
+            Rfc3339::formatMicros(since + micros(milliseconds(_settings.heartbeat.timeoutMs))));
+    }
+    else
+        notice = HeartbeatNotice::recovered(_settings.heartbeat, *observation.blindAnnouncedSince,
+                                            Rfc3339::formatMicros(now));
+    if (_announce(std::move(notice)))
+        return true;
+    logger().error("cannot store the heartbeat %s message; trying again",
+                   std::string(blind ? "lapse" : "recovery"));
+    return false;
 }
 
 bool Reconciler::isBlind(const Observation& observation, std::int64_t now, milliseconds& untilChange) const
@@ -169,6 +206,7 @@ milliseconds Reconciler::step()
     const std::int64_t now = _clock.nowMicros();
     milliseconds heartbeatWait;
     bool blind = isBlind(observation, now, heartbeatWait);
+    milliseconds announceWait = announceHeartbeat(blind, observation, now) ? FOREVER : STORE_RETRY;
     SignalState desired = _rule.desired(observation.active, blind, _silenced);
     {
         std::lock_guard<std::mutex> lock(_statusMutex);
@@ -188,10 +226,10 @@ milliseconds Reconciler::step()
     applyBuzzer(desired);
     milliseconds towerWait = _tower ? driveTower(desired.tower, now) : FOREVER;
     // Stale alerts leave the tower when they pass stale_after: a minute later at most.
-    milliseconds staleWait = _settings.lamp.staleAfterMs > 0 && !observation.active.empty()
-                                 ? std::min(milliseconds(_settings.lamp.staleAfterMs), milliseconds(60000))
+    milliseconds staleWait = _settings.alerts.staleAfterMs > 0 && !observation.active.empty()
+                                 ? std::min(milliseconds(_settings.alerts.staleAfterMs), milliseconds(60000))
                                  : FOREVER;
-    return std::min({towerWait, heartbeatWait, staleWait});
+    return std::min({towerWait, heartbeatWait, staleWait, announceWait});
 }
 
 void Reconciler::applyBuzzer(const SignalState& desired)

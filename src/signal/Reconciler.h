@@ -2,6 +2,7 @@
 
 #include "config/Settings.h"
 #include "core/Clock.h"
+#include "core/Notification.h"
 #include "notify/Backoff.h"
 #include "signal/BuzzerPattern.h"
 #include "signal/BuzzerSink.h"
@@ -45,9 +46,12 @@ public:
         std::int64_t failures = 0; /// Consecutive failed commands.
     };
 
+    using Announce = std::function<bool(Notification)>;
+
     Reconciler(const Settings& settings, const Clock& clock, std::unique_ptr<PatliteClient> tower,
-               BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns);
+               BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns, Announce announce);
     /// tower and buzzer may be null (not configured). patterns resolve the pattern names of [lamp] sound.
+    /// announce stores a notification durably (true once committed): the heartbeat's lapse and return.
     ~Reconciler() override;
 
     void setSilenceCheck(LampState::SilenceCheck check);
@@ -70,12 +74,14 @@ private:
     {
         std::vector<SignalAlert> active;
         std::optional<std::int64_t> lastHeartbeatMicros;
+        std::optional<std::string> blindAnnouncedSince; /// startsAt of the firing heartbeat notice.
     };
 
     std::chrono::milliseconds step();
     Observation observe();
     bool isBlind(const Observation& observation, std::int64_t now,
                  std::chrono::milliseconds& untilChange) const;
+    bool announceHeartbeat(bool blind, const Observation& observation, std::int64_t now);
     void applyBuzzer(const SignalState& desired);
     std::chrono::milliseconds driveTower(const TowerState& desired, std::int64_t now);
     void record(const TowerState& desired, const TowerAnswer& answer);
@@ -87,6 +93,7 @@ private:
     BuzzerSink* _buzzer;
     std::map<std::string, BuzzerPattern> _patterns;
     LampState::SilenceCheck _silenced;
+    Announce _announce;
     Backoff _backoff;
     std::mt19937 _random{std::random_device{}()};
     std::unique_ptr<Database> _db;

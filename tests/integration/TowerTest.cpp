@@ -1,5 +1,7 @@
 #include "FakePatliteTower.h"
+#include "FakeSlackServer.h"
 #include "Fixtures.h"
+#include "TestCertificates.h"
 #include "TestGateway.h"
 
 #include <Poco/JSON/Array.h>
@@ -93,6 +95,8 @@ class TowerTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testDisabledHttpControlIsExplainedAndIngestionGoesOn);
     CPPUNIT_TEST(testWebhookDoesNotWaitForAHangingTower);
     CPPUNIT_TEST(testHeartbeatLapseShowsBlindPatternUntilItReturns);
+    CPPUNIT_TEST(testHeartbeatLapseAndReturnAreOneMessageEachAndInTheHistory);
+    CPPUNIT_TEST(testStaleAlertIsResolvedWithItsReason);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -223,6 +227,57 @@ public:
         CPPUNIT_ASSERT(showsEventually(tower, "000000"));
         CPPUNIT_ASSERT(gateway.process().waitForLog("monitoring recovered", WAIT_MS));
         CPPUNIT_ASSERT_EQUAL(std::string("000000 220000 000000 "), joined(tower.appliedStates()));
+    }
+
+    void testHeartbeatLapseAndReturnAreOneMessageEachAndInTheHistory()
+    {
+        TestCertificates certificates;
+        FakeSlackServer slack("[]", &certificates);
+        TestGateway gateway("[heartbeat]\ntimeout = 1s\n[slack]\nwebhook_url = " + slack.url("/hook") +
+                            "\nca_file = " + certificates.caFile() + "\n");
+        gateway.start();
+        CPPUNIT_ASSERT_EQUAL(200, gateway.replay("watchdog-heartbeat").status);
+        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), slack.waitForRequests(1, WAIT_MS));
+        CPPUNIT_ASSERT(gateway.process().waitForLog("monitoring is blind", WAIT_MS));
+        // One message per lapse, however long it lasts.
+        CPPUNIT_ASSERT(!slack.waitForRequests(2, 1500));
+        CPPUNIT_ASSERT_EQUAL(200, gateway.replay("watchdog-heartbeat").status);
+        CPPUNIT_ASSERT_MESSAGE(slack.log(), slack.waitForRequests(2, WAIT_MS));
+        auto requests = slack.requests();
+        CPPUNIT_ASSERT_MESSAGE(requests[0].body,
+                               requests[0].body.find("Monitoring is blind") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(requests[1].body,
+                               requests[1].body.find("Monitoring recovered") != std::string::npos);
+
+        CommandResult history =
+            gateway.history({"--format", "json", "--alertname", "AlertgateHeartbeatMissing"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
+        auto events = Poco::JSON::Parser().parse(history.out).extract<Poco::JSON::Array::Ptr>();
+        // The heartbeat stops again after the test's replay, so a later lapse may follow.
+        CPPUNIT_ASSERT_MESSAGE(history.out, events->size() >= 2);
+        CPPUNIT_ASSERT_EQUAL(std::string("firing"), events->getObject(0)->getValue<std::string>("status"));
+        CPPUNIT_ASSERT_EQUAL(std::string("resolved"), events->getObject(1)->getValue<std::string>("status"));
+    }
+
+    void testStaleAlertIsResolvedWithItsReason()
+    {
+        FakePatliteTower tower;
+        TestGateway gateway(towerIni(tower) + "[alerts]\nstale_after = 1s\n");
+        gateway.start();
+        CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
+        CPPUNIT_ASSERT(showsEventually(tower, "100000"));
+        CPPUNIT_ASSERT(showsEventually(tower, "000000"));
+        CPPUNIT_ASSERT_EQUAL(std::string("000000 100000 000000 "), joined(tower.appliedStates()));
+        CommandResult history = gateway.history({"--format", "json"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
+        auto events = Poco::JSON::Parser().parse(history.out).extract<Poco::JSON::Array::Ptr>();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(history.out, std::size_t(2), events->size());
+        auto stale = events->getObject(1);
+        CPPUNIT_ASSERT_EQUAL(std::string("resolved"), stale->getValue<std::string>("status"));
+        CPPUNIT_ASSERT_EQUAL(std::string("stale"), stale->getValue<std::string>("reason"));
+        // The same episode notified again is active again.
+        CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
+        CPPUNIT_ASSERT(showsEventually(tower, "100000"));
     }
 };
 
