@@ -13,6 +13,14 @@ int StaleAlerts::resolve(Database& db, std::int64_t nowMicros, std::int64_t stal
 {
     const std::string now = Rfc3339::formatMicros(nowMicros);
     const std::string cutoff = Rfc3339::formatMicros(nowMicros - staleAfterMicros);
+    // A read first: most steps find nothing stale and need not take the write lock from the writer.
+    Statement candidates =
+        db.prepare("SELECT 1 FROM alerts WHERE status = 'firing' AND last_seen_at < ?1 AND "
+                   "alertname != ?2 LIMIT 1");
+    candidates.bind(1, cutoff).bind(2, heartbeatAlertname);
+    if (!candidates.step())
+        return 0;
+    candidates.reset();
     Transaction transaction(db);
     Statement events = db.prepare(
         "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
