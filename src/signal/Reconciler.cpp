@@ -292,9 +292,9 @@ void Reconciler::record(const TowerState& desired, const TowerAnswer& answer)
     if (answer.controlDisabled && !_disabledReported)
     {
         logger().error(
-            "tower %s: %s. HTTP command control is not enabled on the tower: open the tower's web UI, "
-            "enable HTTP command control (\"HTTP Command\" / remote control setting), save and "
-            "reboot the tower; or set [tower] protocol = pns",
+            "tower %s: %s. Enable HTTP command control on the tower: open its web UI (on a new or reset "
+            "unit, first create the account on the first-access page), then Enable Feature -> "
+            "\"HTTP Command Control\" on; or set [tower] protocol = pns",
             _tower->describe(), answer.error);
         _disabledReported = true;
     }

@@ -170,8 +170,9 @@ public:
         gateway.start();
         HttpResult posted = gateway.replay("disk-critical-firing");
         CPPUNIT_ASSERT_EQUAL(200, posted.status);
-        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                               gateway.process().waitForLog("enable HTTP command control", WAIT_MS));
+        CPPUNIT_ASSERT_MESSAGE(
+            gateway.process().log(),
+            gateway.process().waitForLog("Enable Feature -> \"HTTP Command Control\" on", WAIT_MS));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), gateway.countRows("alert_events"));
         HttpResult ready = gateway.get("/-/ready", {});
         CPPUNIT_ASSERT_EQUAL(200, ready.status);
