@@ -34,7 +34,7 @@ Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
 Gateway::Gateway(const Settings& settings, const Clock& clock)
     : _settings(settings), _channels(settings, clock),
       _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
-              [this] { wakeDispatchers(); }),
+              [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
       _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook)},
       _httpThreads("http", 2, settings.http.maxConnections + 1)
 {
@@ -42,6 +42,32 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
         _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
                                                             settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
                                                             clock, _metrics));
+    // Until a buzzer is wired, the reconciler drives the tower alone; without a tower, a heartbeat or a
+    // staleness rule it has nothing to do.
+    auto tower = Reconciler::makeClient(settings.tower);
+    if (tower || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)
+    {
+        _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower), nullptr,
+                                                   std::map<std::string, BuzzerPattern>{},
+                                                   [this](Notification notice) { return store(std::move(notice)); });
+        _context.reconciler = _reconciler.get();
+    }
+}
+
+// The reconciler's own notifications (the heartbeat's lapse and return) take the webhook's path into
+// the store, bounded the same way.
+bool Gateway::store(Notification notification)
+{
+    auto outcome = _writer.submit(std::move(notification));
+    if (outcome.wait_for(std::chrono::milliseconds(_settings.store.commitTimeoutMs)) != std::future_status::ready)
+        return false;
+    return outcome.get().stored;
+}
+
+void Gateway::wakeReconciler()
+{
+    if (_reconciler)
+        _reconciler->wake();
 }
 
 void Gateway::wakeDispatchers()
@@ -58,6 +84,8 @@ void Gateway::start()
 {
     _writer.start();
     for (auto& dispatcher : _dispatchers) dispatcher->start();
+    if (_reconciler)
+        _reconciler->start();
     Poco::Net::ServerSocket socket;
     socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
     socket.listen(64);
@@ -72,6 +100,9 @@ void Gateway::stop()
     // a client that saw no answer retries (a repeated notification is harmless).
     if (_server)
         _server->stopAll(true);
+    // Before the writer: the reconciler may be storing a heartbeat message.
+    if (_reconciler)
+        _reconciler->stop();
     _writer.stop();
     for (auto& dispatcher : _dispatchers) dispatcher->stop();
     _httpThreads.joinAll();

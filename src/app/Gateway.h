@@ -6,6 +6,7 @@
 #include "metrics/Metrics.h"
 #include "notify/Channels.h"
 #include "notify/Dispatcher.h"
+#include "signal/Reconciler.h"
 #include "store/NotificationWriter.h"
 
 #include <Poco/Net/HTTPServer.h>
@@ -36,12 +37,15 @@ public:
 
 private:
     void wakeDispatchers();
+    void wakeReconciler();
+    bool store(Notification notification);
 
     const Settings& _settings;
     Metrics _metrics;
     Channels _channels;
     NotificationWriter _writer;
     std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
+    std::unique_ptr<Reconciler> _reconciler;
     ServerContext _context;
     Poco::ThreadPool _httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;

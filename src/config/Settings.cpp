@@ -22,6 +22,16 @@ std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) con
     check(store.path != fresh.store.path, "store.path");
     check(store.busyTimeoutMs != fresh.store.busyTimeoutMs, "store.busy_timeout");
     check(store.commitTimeoutMs != fresh.store.commitTimeoutMs, "store.commit_timeout");
+    // The reconciler is built with its rules at start-up.
+    check(tower.protocol != fresh.tower.protocol || tower.host != fresh.tower.host || tower.port != fresh.tower.port ||
+              tower.timeoutMs != fresh.tower.timeoutMs || tower.reassertMs != fresh.tower.reassertMs ||
+              tower.retryInitialMs != fresh.tower.retryInitialMs || tower.retryMaxMs != fresh.tower.retryMaxMs,
+          "tower");
+    check(lamp.severities != fresh.lamp.severities || lamp.sound != fresh.lamp.sound, "lamp");
+    check(alerts.staleAfterMs != fresh.alerts.staleAfterMs, "alerts.stale_after");
+    check(heartbeat.timeoutMs != fresh.heartbeat.timeoutMs || heartbeat.requireAtStart != fresh.heartbeat.requireAtStart ||
+              heartbeat.blindLamps != fresh.heartbeat.blindLamps || heartbeat.blindSound != fresh.heartbeat.blindSound,
+          "heartbeat");
     return keys;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,39 @@ struct Settings
     struct Heartbeat
     {
         std::string alertname = "Watchdog";
+        std::int64_t timeoutMs = 0;     /// 0: no dead man's switch.
+        bool requireAtStart = false;    /// Blind after timeoutMs from start-up when no heartbeat ever came.
+        std::string blindLamps = "red:flash, yellow:flash"; /// TowerState::parse spec.
+        std::string blindSound;         /// Buzzer pattern name while blind; empty: silent.
     } heartbeat;
+
+    struct Tower
+    {
+        std::string protocol = "http"; /// http (NH series /api/control) | pns (TCP, binary)
+        std::string host;               /// Empty: no tower.
+        std::uint16_t port = 0;         /// 0: 80 for http, 10000 for pns.
+        std::int64_t timeoutMs = 3000;
+        std::int64_t reassertMs = 60000;
+        std::int64_t retryInitialMs = 1000;
+        std::int64_t retryMaxMs = 60000;
+
+        bool enabled() const { return !host.empty(); }
+        std::uint16_t effectivePort() const { return port != 0 ? port : (protocol == "pns" ? 10000 : 80); }
+    } tower;
+
+    struct Lamp
+    {
+        /// Severity -> TowerState::parse spec; the tower shows the combination over all active alerts.
+        std::map<std::string, std::string> severities{
+            {"critical", "red:on"}, {"warning", "yellow:on"}, {"alert", "green:flash"}};
+        std::map<std::string, std::string> sound; /// Severity -> buzzer pattern name.
+        std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
+    } lamp;
+
+    struct Alerts
+    {
+        std::int64_t staleAfterMs = 0; /// 0: active alerts never go stale (StaleAlerts).
+    } alerts;
 
     struct Slack
     {

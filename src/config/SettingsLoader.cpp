@@ -5,6 +5,7 @@
 #include "config/Units.h"
 #include "core/Matcher.h"
 #include "core/Printable.h"
+#include "signal/TowerState.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Net/IPAddress.h>
@@ -172,6 +173,22 @@ std::string oneOfWords(const std::string& value, std::initializer_list<const cha
     throw std::invalid_argument("expected one of " + list);
 }
 
+// "critical:alarm, warning:beep": which severities sound the buzzer, with which named pattern.
+std::map<std::string, std::string> severityPatterns(const std::string& value)
+{
+    std::map<std::string, std::string> result;
+    for (const auto& part : Poco::StringTokenizer(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    {
+        auto colon = part.find(':');
+        std::string severity = colon == std::string::npos ? "" : Poco::trim(part.substr(0, colon));
+        std::string pattern = colon == std::string::npos ? "" : Poco::trim(part.substr(colon + 1));
+        if (severity.empty() || pattern.empty())
+            throw std::invalid_argument("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" + printable(part, 40) + "\"");
+        result[severity] = pattern;
+    }
+    return result;
+}
+
 const std::map<std::string, Apply>& inlineKeys()
 {
     static const std::map<std::string, Apply> keys = {
@@ -229,6 +246,19 @@ const std::map<std::string, Apply>& inlineKeys()
         {"delivery.retry_max", [](Settings& s, const std::string& v) { s.delivery.retryMaxMs = durationIn(v, {1000, 24 * 3600000LL}); }},
         {"delivery.max_age", [](Settings& s, const std::string& v) { s.delivery.maxAgeMs = durationIn(v, {60000, 30 * 24 * 3600000LL}); }},
         {"heartbeat.alertname", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.heartbeat.alertname = v; }},
+        {"heartbeat.timeout", [](Settings& s, const std::string& v) { s.heartbeat.timeoutMs = durationIn(v, {0, 7 * 24 * 3600000LL}); }},
+        {"heartbeat.require_at_start", [](Settings& s, const std::string& v) { s.heartbeat.requireAtStart = boolean(v); }},
+        {"heartbeat.blind_lamps", [](Settings& s, const std::string& v) { TowerState::parse(v); s.heartbeat.blindLamps = v; }},
+        {"heartbeat.blind_sound", [](Settings& s, const std::string& v) { s.heartbeat.blindSound = v; }},
+        {"tower.protocol", [](Settings& s, const std::string& v) { s.tower.protocol = oneOfWords(v, {"http", "pns"}); }},
+        {"tower.host", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.tower.host = v; }},
+        {"tower.port", [](Settings& s, const std::string& v) { s.tower.port = static_cast<std::uint16_t>(integerIn(v, {1, 65535})); }},
+        {"tower.timeout", [](Settings& s, const std::string& v) { s.tower.timeoutMs = durationIn(v, {100, 60000}); }},
+        {"tower.reassert_interval", [](Settings& s, const std::string& v) { s.tower.reassertMs = durationIn(v, {100, 24 * 3600000LL}); }},
+        {"tower.retry_initial", [](Settings& s, const std::string& v) { s.tower.retryInitialMs = durationIn(v, {50, 3600000}); }},
+        {"tower.retry_max", [](Settings& s, const std::string& v) { s.tower.retryMaxMs = durationIn(v, {50, 3600000}); }},
+        {"alerts.stale_after", [](Settings& s, const std::string& v) { s.alerts.staleAfterMs = durationIn(v, {0, 30 * 24 * 3600000LL}); }},
+        {"lamp.sound", [](Settings& s, const std::string& v) { s.lamp.sound = severityPatterns(v); }},
         {"slack.webhook_url", [](Settings& s, const std::string& v) { s.slack.webhookUrl = webhookUrl(v); }},
         {"slack.matchers", [](Settings& s, const std::string& v) { s.slack.matchers = matchers(v); }},
         {"slack.send_resolved", [](Settings& s, const std::string& v) { s.slack.sendResolved = boolean(v); }},
@@ -340,6 +370,15 @@ void applyKey(Settings& s, Validation& v, const std::string& iniFile, const std:
                 [&] { inlineKeys().at(fileKey->second)(s, readSecretFile(resolveAgainst(iniFile, value))); });
         return;
     }
+    // [lamp] <severity> = LAMP:MODE,...: any severity name may get lamps; "" shows nothing for it.
+    if (key.rfind("lamp.", 0) == 0 && key.find('.', 5) == std::string::npos)
+    {
+        v.apply(key, [&] {
+            TowerState::parse(value);
+            s.lamp.severities[key.substr(5)] = value;
+        });
+        return;
+    }
     v.problem(key, "unknown key");
 }
 
@@ -369,6 +408,8 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     if (s.webhook.basicUsername.empty() != s.webhook.basicPassword.empty())
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
     checkEmail(s.email, v, has);
+    if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
+        v.problem("tower.host", "missing: the [tower] needs the tower's address");
 }
 
 Poco::AutoPtr<Poco::Util::IniFileConfiguration> openIni(const std::string& iniFile)

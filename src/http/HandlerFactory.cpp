@@ -5,6 +5,7 @@
 #include "http/HealthHandler.h"
 #include "http/HistoryHandler.h"
 #include "http/MetricsHandler.h"
+#include "http/SignalsHandler.h"
 #include "http/WebhookHandler.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -40,6 +41,8 @@ const std::map<std::string, Route>& routes()
          {"GET", true, [](ServerContext& c) { return std::make_unique<AlertsHandler>(c); }}},
         {"/api/v1/history",
          {"GET", true, [](ServerContext& c) { return std::make_unique<HistoryHandler>(c); }}},
+        {"/api/v1/signals",
+         {"GET", true, [](ServerContext& c) { return std::make_unique<SignalsHandler>(c); }}},
         {"/-/healthy",
          {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, false); }}},
         {"/-/ready",

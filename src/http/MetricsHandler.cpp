@@ -2,6 +2,7 @@
 
 #include "http/HealthHandler.h"
 #include "http/Responses.h"
+#include "signal/Reconciler.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"
 #include "store/StoreFiles.h"
@@ -12,6 +13,30 @@ namespace AlertGate
 {
 
 MetricsHandler::MetricsHandler(ServerContext& context) : _context(context) {}
+
+namespace
+{
+
+void renderSignals(std::ostream& out, const Reconciler::Status& status)
+{
+    if (status.towerConfigured)
+    {
+        out << "# HELP alertgate_tower_up Whether the PATLITE tower took the last command.\n"
+               "# TYPE alertgate_tower_up gauge\n"
+               "alertgate_tower_up "
+            << (status.towerUp ? 1 : 0)
+            << "\n# HELP alertgate_tower_consecutive_failures Failed tower commands since the last success.\n"
+               "# TYPE alertgate_tower_consecutive_failures gauge\n"
+               "alertgate_tower_consecutive_failures "
+            << status.failures << "\n";
+    }
+    out << "# HELP alertgate_heartbeat_blind Whether the heartbeat alert has lapsed (monitoring is blind).\n"
+           "# TYPE alertgate_heartbeat_blind gauge\n"
+           "alertgate_heartbeat_blind "
+        << (status.blind ? 1 : 0) << "\n";
+}
+
+} // namespace
 
 Metrics::StoreGauges MetricsHandler::storeGauges()
 {
@@ -34,6 +59,8 @@ void MetricsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServer
 {
     std::ostringstream text;
     _context.metrics.render(text, storeGauges());
+    if (_context.reconciler)
+        renderSignals(text, _context.reconciler->status());
     sendText(response, "text/plain; version=0.0.4; charset=utf-8", text.str());
 }
 

@@ -9,6 +9,7 @@ namespace AlertGate
 
 class Metrics;
 class NotificationWriter;
+class Reconciler;
 
 /// What the request handlers share; owned by the Gateway, which outlives the HTTP server.
 struct ServerContext
@@ -18,6 +19,7 @@ struct ServerContext
     Metrics& metrics;
     NotificationWriter& writer;
     Authenticator authenticator;
+    const Reconciler* reconciler = nullptr; /// Null when no tower or buzzer is driven.
 };
 
 } // namespace AlertGate

@@ -41,9 +41,10 @@ void quickCheck(Database& db)
 } // namespace
 
 NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock,
-                                       Metrics& metrics, const Router* router, std::function<void()> onCommit)
+                                       Metrics& metrics, const Router* router, std::function<void()> onCommit,
+                                       std::function<void()> onAnyCommit)
     : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics), _router(router),
-      _onCommit(std::move(onCommit))
+      _onCommit(std::move(onCommit)), _onAnyCommit(std::move(onAnyCommit))
 {
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
     quickCheck(*_db);
@@ -157,12 +158,15 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     _metrics.observeCommit(elapsed.count(), batch.size());
     bool queuedMessages = false;
+    bool stored = false;
     for (std::size_t i = 0; i < batch.size(); ++i)
     {
         queuedMessages = queuedMessages || outcomes[i].messages > 0;
+        stored = stored || outcomes[i].stored;
         batch[i].promise.set_value(outcomes[i]);
     }
     if (queuedMessages && _onCommit) _onCommit();
+    if (stored && _onAnyCommit) _onAnyCommit();
 }
 
 void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)

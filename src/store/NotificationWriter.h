@@ -41,10 +41,12 @@ public:
     };
 
     NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock, Metrics& metrics,
-                       const Router* router = nullptr, std::function<void()> onCommit = {});
+                       const Router* router = nullptr, std::function<void()> onCommit = {},
+                       std::function<void()> onAnyCommit = {});
     /// Opens the store, checks it (quick_check) and migrates its schema. Throws StoreError.
     /// router selects the outbox messages of each notification; onCommit runs after each successful
-    /// commit that queued messages (it wakes the dispatchers).
+    /// commit that queued messages (it wakes the dispatchers); onAnyCommit after every successful commit
+    /// (it wakes the reconciler: a heartbeat or a state change queues no message).
     ~NotificationWriter() override;
 
     void start();
@@ -77,6 +79,7 @@ private:
     Metrics& _metrics;
     const Router* _router;
     std::function<void()> _onCommit;
+    std::function<void()> _onAnyCommit;
     std::unique_ptr<Database> _db;
     std::unique_ptr<NotificationRecorder> _recorder;
     std::atomic<bool> _healthy{true};

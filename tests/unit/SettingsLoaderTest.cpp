@@ -7,11 +7,9 @@
 
 #include <algorithm>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // Loads content as an INI file that must be refused; returns the problems reported.
 std::vector<std::string> problemsOf(const Test::TempDir& dir, const std::string& content)
@@ -71,6 +69,9 @@ class SettingsLoaderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testAbsoluteStorePathKept);
     CPPUNIT_TEST(testSeveralProblemsAtOnce);
     CPPUNIT_TEST(testMissingIniFile);
+    CPPUNIT_TEST(testSignalKeys);
+    CPPUNIT_TEST(testBadLampSpec);
+    CPPUNIT_TEST(testBadSignalValues);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -290,14 +291,56 @@ public:
             auto problems = e.problems();
             CPPUNIT_ASSERT_EQUAL(std::size_t(4), problems.size());
             for (const char* key : {"http.listen", "http.max_connections", "log.level", "extra.key"})
-                CPPUNIT_ASSERT_MESSAGE(key, std::any_of(problems.begin(), problems.end(),
-                                                        [&](const std::string& p) {
-                                                            return p.rfind(file + ": " + key + ": ", 0) == 0;
-                                                        }));
+                CPPUNIT_ASSERT_MESSAGE(
+                    key, std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
+                        return p.rfind(file + ": " + key + ": ", 0) == 0;
+                    }));
             CPPUNIT_ASSERT_EQUAL(
                 std::size_t(3),
                 std::size_t(std::count(e.what(), e.what() + std::string(e.what()).size(), '\n')));
         }
+    }
+
+    void testSignalKeys()
+    {
+        Test::TempDir dir;
+        Settings s = SettingsLoader::load(
+            dir.write("a.ini", "[tower]\nprotocol = pns\nhost = 192.0.2.7\ntimeout = 2s\n"
+                               "reassert_interval = 30s\n[lamp]\ninfo = blue:on\n"
+                               "critical = red:flash, buzzer:2\nsound = critical:alarm\n"
+                               "[heartbeat]\ntimeout = 5m\nrequire_at_start = true\n"
+                               "blind_sound = siren\n[alerts]\nstale_after = 12h\n"));
+        CPPUNIT_ASSERT_EQUAL(std::string("pns"), s.tower.protocol);
+        CPPUNIT_ASSERT_EQUAL(std::uint16_t(10000), s.tower.effectivePort());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2000), s.tower.timeoutMs);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(30000), s.tower.reassertMs);
+        CPPUNIT_ASSERT_EQUAL(std::string("blue:on"), s.lamp.severities.at("info"));
+        CPPUNIT_ASSERT_EQUAL(std::string("red:flash, buzzer:2"), s.lamp.severities.at("critical"));
+        CPPUNIT_ASSERT_EQUAL(std::string("yellow:on"), s.lamp.severities.at("warning"));
+        CPPUNIT_ASSERT_EQUAL(std::string("alarm"), s.lamp.sound.at("critical"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(300000), s.heartbeat.timeoutMs);
+        CPPUNIT_ASSERT(s.heartbeat.requireAtStart);
+        CPPUNIT_ASSERT_EQUAL(std::string("siren"), s.heartbeat.blindSound);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(12 * 3600000LL), s.alerts.staleAfterMs);
+        CPPUNIT_ASSERT(!SettingsLoader::defaults().tower.enabled());
+        CPPUNIT_ASSERT_EQUAL(std::uint16_t(80), SettingsLoader::defaults().tower.effectivePort());
+    }
+
+    void testBadLampSpec()
+    {
+        expectProblem("[lamp]\ncritical = purple:on\n", "lamp.critical", "unknown lamp");
+        expectProblem("[lamp]\nwarning = red:blink\n", "lamp.warning", "unknown lamp mode");
+        expectProblem("[lamp]\nalert = buzzer:7\n", "lamp.alert", "invalid value for buzzer");
+        expectProblem("[lamp]\nsound = critical\n", "lamp.sound", "SEVERITY:PATTERN");
+        expectProblem("[heartbeat]\nblind_lamps = red\n", "heartbeat.blind_lamps", "LAMP:MODE");
+    }
+
+    void testBadSignalValues()
+    {
+        expectProblem("[tower]\nhost = t\nprotocol = phn\n", "tower.protocol", "expected one of http, pns");
+        expectProblem("[tower]\nport = 10000\n", "tower.host", "missing");
+        expectProblem("[tower]\nhost = t\ntimeout = 10ms\n", "tower.timeout", "out of range");
+        expectProblem("[alerts]\nstale_after = soon\n", "alerts.stale_after", "expected a duration");
     }
 
     void testMissingIniFile()

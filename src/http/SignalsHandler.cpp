@@ -1,0 +1,39 @@
+#include "http/SignalsHandler.h"
+
+#include "http/Responses.h"
+#include "signal/Reconciler.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+namespace AlertGate {
+
+SignalsHandler::SignalsHandler(ServerContext& context) : _context(context) {}
+
+void SignalsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
+{
+    Poco::JSON::Object body(Poco::JSON_WRAP_STRINGS);
+    body.set("enabled", _context.reconciler != nullptr);
+    if (_context.reconciler)
+    {
+        Reconciler::Status status = _context.reconciler->status();
+        Poco::JSON::Object tower(Poco::JSON_WRAP_STRINGS);
+        tower.set("configured", status.towerConfigured);
+        tower.set("up", status.towerUp);
+        tower.set("desired", status.desired);
+        tower.set("applied", status.applied);
+        tower.set("lastError", status.lastError);
+        tower.set("failures", status.failures);
+        body.set("tower", tower);
+        body.set("buzzerPattern",
+                 status.buzzerPattern ? Poco::Dynamic::Var(*status.buzzerPattern) : Poco::Dynamic::Var());
+        body.set("blind", status.blind);
+        body.set("silenced", status.silenced);
+    }
+    std::ostringstream json;
+    body.stringify(json);
+    sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, json.str());
+}
+
+} // namespace AlertGate

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "config/Settings.h"
+#include "signal/TowerState.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace AlertGate {
+
+/// One active alert as the signal side sees it.
+struct SignalAlert
+{
+    std::string severity;
+    std::int64_t activeSinceMicros = 0; /// When alertgate first saw it firing (its activation).
+};
+
+/// What the tower and the buzzer should show.
+struct SignalState
+{
+    TowerState tower;
+    std::optional<std::string> buzzerPattern; /// A pattern name; nothing: quiet.
+    bool blind = false;
+    bool silenced = false;
+
+    bool operator==(const SignalState& other) const
+    {
+        return tower == other.tower && buzzerPattern == other.buzzerPattern && blind == other.blind &&
+               silenced == other.silenced;
+    }
+};
+
+/// The rule from the active alerts to the signals, as a pure function: each active severity lights its
+/// lamps ([lamp] <severity>), combined so that no alert hides another; the buzzer sounds the pattern of
+/// the highest active severity configured to sound ([lamp] sound); a blind heartbeat adds its lamps and
+/// sound. A silence (asked with the newest activation among the sounding alerts) quiets the buzzer and
+/// the tower's own buzzer digit, never the lamps.
+class LampState
+{
+public:
+    using SilenceCheck = std::function<bool(std::int64_t newestActivationMicros)>;
+
+    LampState(const Settings::Lamp& lamp, const Settings::Heartbeat& heartbeat);
+    /// Throws std::invalid_argument for a lamp spec that SettingsLoader would have refused.
+
+    SignalState desired(const std::vector<SignalAlert>& active, bool blind,
+                        const SilenceCheck& silenced) const;
+
+private:
+    int rank(const std::string& severity) const;
+    std::optional<std::string> soundOf(const std::vector<SignalAlert>& active, std::int64_t& newest) const;
+
+    std::map<std::string, TowerState> _lamps;
+    std::map<std::string, std::string> _sound;
+    std::vector<std::string> _order;
+    TowerState _blindLamps;
+    std::string _blindSound;
+};
+
+} // namespace AlertGate
