@@ -32,7 +32,22 @@ std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) con
     check(heartbeat.timeoutMs != fresh.heartbeat.timeoutMs || heartbeat.requireAtStart != fresh.heartbeat.requireAtStart ||
               heartbeat.blindLamps != fresh.heartbeat.blindLamps || heartbeat.blindSound != fresh.heartbeat.blindSound,
           "heartbeat");
+    check(buzzer.chip != fresh.buzzer.chip, "buzzer.chip");
+    check(buzzer.line != fresh.buzzer.line, "buzzer.line");
+    check(buzzer.activeLow != fresh.buzzer.activeLow, "buzzer.active_low");
+    check(buzzer.maxSoundingMs != fresh.buzzer.maxSoundingMs, "buzzer.max_sounding");
+    check(buzzer.buttonLine != fresh.buzzer.buttonLine, "buzzer.button_line");
+    check(buzzer.buttonActiveLow != fresh.buzzer.buttonActiveLow, "buzzer.button_active_low");
+    check(buzzer.buttonDebounceMs != fresh.buzzer.buttonDebounceMs, "buzzer.button_debounce");
     return keys;
+}
+
+std::optional<BuzzerPattern> Settings::Buzzer::pattern(const std::string& name) const
+{
+    for (const auto& candidate : patterns)
+        if (candidate.name == name)
+            return candidate;
+    return std::nullopt;
 }
 
 } // namespace AlertGate

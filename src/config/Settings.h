@@ -1,7 +1,10 @@
 #pragma once
 
+#include "signal/BuzzerPattern.h"
+
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +125,26 @@ struct Settings
         bool enabled() const { return !smtpHost.empty(); }
         std::uint16_t port() const;
     } email;
+
+    struct Buzzer
+    {
+        std::string chip;       /// Empty: no buzzer. A name ("gpiochip0"), a path, a label or a number.
+        std::string line;       /// An offset on the chip ("17") or a line name ("BUZZER").
+        bool activeLow = false; /// The buzzer sounds when the line is low.
+        std::int64_t maxSoundingMs = 5 * 60 * 1000;
+        std::vector<BuzzerPattern> patterns = {
+            {"critical", std::chrono::milliseconds(500), std::chrono::milliseconds(500)},
+            {"warning", std::chrono::milliseconds(200), std::chrono::milliseconds(1800)},
+            {"blind", std::chrono::milliseconds(100), std::chrono::milliseconds(900)},
+        };
+        std::string buttonLine;      /// Empty: no silence button. A line on the same chip.
+        bool buttonActiveLow = true; /// Pressed pulls the line low (a switch to ground, pull-up).
+        std::int64_t buttonDebounceMs = 50;
+
+        bool enabled() const { return !chip.empty(); }
+        std::optional<BuzzerPattern> pattern(const std::string& name) const;
+        /// The pattern configured under that name (pattern.NAME), if any.
+    } buzzer;
 
     std::vector<std::string> keysNeedingRestart(const Settings& fresh) const;
     /// The keys whose new value in fresh a SIGHUP reload cannot apply: [http] and [store] are bound

@@ -187,6 +187,29 @@ std::map<std::string, std::string> severityPatterns(const std::string& value)
         result[severity] = pattern;
     }
     return result;
+// "500ms/500ms": sounding, then quiet, repeated; "1s/0s" sounds continuously.
+BuzzerPattern buzzerPattern(const std::string& name, const std::string& value)
+{
+    auto slash = value.find('/');
+    if (slash == std::string::npos)
+        throw std::invalid_argument("expected ON/OFF durations, e.g. 500ms/500ms (0s off: continuous)");
+    auto on = durationIn(value.substr(0, slash), {10, 60000});
+    auto off = durationIn(value.substr(slash + 1), {0, 3600000});
+    return BuzzerPattern{name, std::chrono::milliseconds(on), std::chrono::milliseconds(off)};
+}
+
+void applyBuzzerPattern(Settings& s, const std::string& name, const std::string& value)
+{
+    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+        throw std::invalid_argument("pattern names are lower-case letters, digits, _ and -");
+    BuzzerPattern pattern = buzzerPattern(name, value);
+    auto& patterns = s.buzzer.patterns;
+    auto same = std::find_if(patterns.begin(), patterns.end(),
+                             [&](const BuzzerPattern& p) { return p.name == name; });
+    if (same != patterns.end())
+        *same = pattern;
+    else
+        patterns.push_back(pattern);
 }
 
 const std::map<std::string, Apply>& inlineKeys()
@@ -279,6 +302,13 @@ const std::map<std::string, Apply>& inlineKeys()
         {"email.text_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.textTemplate = v; }},
         {"email.html_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.htmlTemplate = v; }},
         {"email.ca_file", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.email.caFile = v; }},
+        {"buzzer.chip", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.buzzer.chip = v; }},
+        {"buzzer.line", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.buzzer.line = v; }},
+        {"buzzer.active_low", [](Settings& s, const std::string& v) { s.buzzer.activeLow = boolean(v); }},
+        {"buzzer.max_sounding", [](Settings& s, const std::string& v) { s.buzzer.maxSoundingMs = durationIn(v, {1000, 24 * 3600000LL}); }},
+        {"buzzer.button_line", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.buzzer.buttonLine = v; }},
+        {"buzzer.button_active_low", [](Settings& s, const std::string& v) { s.buzzer.buttonActiveLow = boolean(v); }},
+        {"buzzer.button_debounce", [](Settings& s, const std::string& v) { s.buzzer.buttonDebounceMs = durationIn(v, {1, 5000}); }},
         {"email.timeout", [](Settings& s, const std::string& v) { s.email.timeoutMs = durationIn(v, {1000, 300000}); }},
     };
     return keys;
@@ -363,6 +393,12 @@ void applyKey(Settings& s, Validation& v, const std::string& iniFile, const std:
         v.apply(key, [&] { inlineKey->second(s, value); });
         return;
     }
+    const std::string patternPrefix = "buzzer.pattern.";
+    if (key.rfind(patternPrefix, 0) == 0)
+    {
+        v.apply(key, [&] { applyBuzzerPattern(s, key.substr(patternPrefix.size()), value); });
+        return;
+    }
     auto fileKey = secretFileKeys().find(key);
     if (fileKey != secretFileKeys().end())
     {
@@ -399,6 +435,20 @@ template <typename Has> void checkEmail(const Settings::Email& e, Validation& v,
                                     "or drop the credentials for a local relay");
 }
 
+template <typename Has> void checkBuzzer(const Settings::Buzzer& b, Validation& v, Has has)
+{
+    if (!b.enabled())
+    {
+        if (has("buzzer.line") || has("buzzer.button_line"))
+            v.problem("buzzer.chip", "missing: the buzzer's lines need the GPIO chip they are on");
+        return;
+    }
+    if (b.line.empty())
+        v.problem("buzzer.line", "missing: the GPIO line (offset or name) the buzzer is wired to");
+    else if (b.line == b.buttonLine)
+        v.problem("buzzer.button_line", "the button needs a line of its own, not the buzzer's");
+}
+
 void checkCombinations(const Settings& s, Validation& v, const std::vector<std::string>& keys)
 {
     auto has = [&](const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
@@ -410,6 +460,7 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     checkEmail(s.email, v, has);
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
+    checkBuzzer(s.buzzer, v, has);
 }
 
 Poco::AutoPtr<Poco::Util::IniFileConfiguration> openIni(const std::string& iniFile)
