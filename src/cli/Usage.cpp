@@ -24,7 +24,7 @@ Options:
 History filters:
   --since T           from T: a duration back from now (30m, 24h, 7d) or an RFC 3339 time
   --until T           up to T (same forms)
-  --status S          firing or resolved
+  --status S          firing, resolved or silenced
   --severity S        the severity label's value (critical, warning, alert, info, ...)
   --alertname NAME    the alertname label's value
   --label NAME=VALUE  a label's value; repeat for several (all must match)

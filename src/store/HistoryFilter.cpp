@@ -90,8 +90,8 @@ void HistoryFilter::set(const std::string& name, const std::string& value, std::
         untilMicros = timeValue(name, value, nowMicros);
     else if (name == "status")
     {
-        if (value != "firing" && value != "resolved")
-            invalid(name, value, "firing or resolved");
+        if (value != "firing" && value != "resolved" && value != "silenced")
+            invalid(name, value, "firing, resolved or silenced");
         status = value;
     }
     else if (name == "severity")

@@ -29,7 +29,7 @@ struct HistoryEvent
 {
     std::int64_t id = 0;
     std::string at;     /// When alertgate recorded the change (UTC, RFC 3339).
-    std::string status; /// firing | resolved
+    std::string status; /// firing | resolved | silenced (labels by, via; annotation comment)
     std::string reason; /// notified (by Alertmanager)
     std::string alertname;
     std::string severity;

@@ -114,6 +114,30 @@ CREATE VIEW history AS
            n.receiver, n.group_key, n.truncated_alerts
     FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id;
 )SQL",
+        // 2: silences ("quiet until a new alert fires"), shown in the history view as events of their
+        // own: status 'silenced', who gave it and how (api, cli, button) as labels, the comment as an
+        // annotation. Filters on alertname, severity or labels leave them out.
+        R"SQL(
+CREATE TABLE silences (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT    NOT NULL,
+    by      TEXT    NOT NULL,
+    via     TEXT    NOT NULL CHECK (via IN ('api', 'cli', 'button')),
+    comment TEXT    NOT NULL
+);
+CREATE INDEX silences_at ON silences (at);
+
+DROP VIEW history;
+CREATE VIEW history AS
+    SELECT e.id, e.at, e.status, e.reason, e.alertname, e.severity, e.fingerprint, e.labels,
+           e.annotations, e.starts_at, e.ends_at, e.generator_url, e.notification_id,
+           n.receiver, n.group_key, n.truncated_alerts
+    FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id
+    UNION ALL
+    SELECT s.id, s.at, 'silenced', 'silenced', '', '', '', json_object('by', s.by, 'via', s.via),
+           json_object('comment', s.comment), s.at, NULL, '', NULL, '', '', 0
+    FROM silences s;
+)SQL",
     };
     return steps;
 }
