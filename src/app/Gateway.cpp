@@ -29,27 +29,41 @@ Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
             std::chrono::milliseconds(delivery.maxAgeMs)};
 }
 
+std::map<std::string, BuzzerPattern> patternsByName(const std::vector<BuzzerPattern>& patterns)
+{
+    std::map<std::string, BuzzerPattern> byName;
+    for (const auto& pattern : patterns)
+        byName.emplace(pattern.name, pattern);
+    return byName;
+}
+
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
     : _settings(settings), _channels(settings, clock),
       _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
               [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
-      _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook)},
+      _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence), _buzzer(settings.buzzer),
+      _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook), _silencer, _buzzer},
       _httpThreads("http", 2, settings.http.maxConnections + 1)
 {
     for (const auto& channel : _channels.all())
         _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
                                                             settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
                                                             clock, _metrics));
-    // Until a buzzer is wired, the reconciler drives the tower alone; without a tower, a heartbeat or a
-    // staleness rule it has nothing to do.
+    _silencer.restore();
+    // Without a tower, a buzzer, a heartbeat or a staleness rule the reconciler has nothing to do.
     auto tower = Reconciler::makeClient(settings.tower);
-    if (tower || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)
+    if (tower || _buzzer.configured() || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)
     {
-        _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower), nullptr,
-                                                   std::map<std::string, BuzzerPattern>{},
+        _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower),
+                                                   _buzzer.configured() ? &_buzzer : nullptr,
+                                                   patternsByName(settings.buzzer.patterns),
                                                    [this](Notification notice) { return store(std::move(notice)); });
+        _reconciler->setSilenceCheck([this](std::int64_t newestActivationMicros) {
+            return _silence.covers(Silence::TimePoint(std::chrono::microseconds(newestActivationMicros)));
+        });
+        _silence.setListener([this] { wakeReconciler(); });
         _context.reconciler = _reconciler.get();
     }
 }

@@ -6,12 +6,16 @@
 #include "metrics/Metrics.h"
 #include "notify/Channels.h"
 #include "notify/Dispatcher.h"
+#include "signal/BuzzerDevice.h"
 #include "signal/Reconciler.h"
+#include "signal/Silence.h"
+#include "signal/Silencer.h"
 #include "store/NotificationWriter.h"
 
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
 
+#include <map>
 #include <memory>
 
 namespace AlertGate
@@ -45,7 +49,10 @@ private:
     Channels _channels;
     NotificationWriter _writer;
     std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
-    std::unique_ptr<Reconciler> _reconciler;
+    Silence _silence;
+    Silencer _silencer;
+    BuzzerDevice _buzzer;
+    std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
     ServerContext _context;
     Poco::ThreadPool _httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;

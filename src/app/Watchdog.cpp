@@ -1,6 +1,7 @@
 #include "app/Watchdog.h"
 
 #include "app/Systemd.h"
+#include "http/ReachableAddress.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -9,20 +10,8 @@
 
 namespace AlertGate {
 
-namespace {
-
-// A server bound to the wildcard address is reached on the loopback address of the same family.
-Poco::Net::SocketAddress reachable(const Poco::Net::SocketAddress& bound)
-{
-    if (!bound.host().isWildcard()) return bound;
-    auto loopback = bound.family() == Poco::Net::AddressFamily::IPv6 ? "::1" : "127.0.0.1";
-    return Poco::Net::SocketAddress(loopback, bound.port());
-}
-
-} // namespace
-
 Watchdog::Watchdog(Poco::Net::SocketAddress server, std::chrono::microseconds interval)
-    : _server(reachable(server)), _interval(interval)
+    : _server(reachableAddress(server)), _interval(interval)
 {
 }
 

@@ -10,7 +10,7 @@ namespace
 
 const std::vector<std::string>& subcommands()
 {
-    static const std::vector<std::string> names = {"check-config", "history", "test-notify"};
+    static const std::vector<std::string> names = {"check-config", "history", "silence", "test-notify"};
     return names;
 }
 

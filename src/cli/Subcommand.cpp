@@ -2,6 +2,7 @@
 
 #include "cli/CheckConfigCommand.h"
 #include "cli/HistoryCommand.h"
+#include "cli/SilenceCommand.h"
 #include "cli/TestNotifyCommand.h"
 
 namespace AlertGate
@@ -13,6 +14,8 @@ int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
         return CheckConfigCommand::run(line, out, err);
     if (line.subcommand == "test-notify")
         return TestNotifyCommand::run(line, out, err);
+    if (line.subcommand == "silence")
+        return SilenceCommand::run(line, out, err);
     return HistoryCommand::run(line, out, err);
 }
 

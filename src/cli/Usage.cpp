@@ -10,6 +10,9 @@ std::string usageText()
   alertgate check-config [--config FILE]    validate the configuration and exit (0 = usable)
   alertgate history [--config FILE] [FILTERS] [--format table|json|csv]
                                             show recorded alert state changes, oldest first
+  alertgate silence [--config FILE] [--by NAME] [--comment TEXT]
+                                            silence the buzzer until a new alert fires (asks the
+                                            running daemon; recorded in the history)
   alertgate test-notify slack|email [--config FILE]
                                             send a sample notification through a channel and print
                                             what its server answered (exit 0 = delivered)

@@ -6,6 +6,7 @@
 #include "http/HistoryHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/SignalsHandler.h"
+#include "http/SilenceHandler.h"
 #include "http/WebhookHandler.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -43,6 +44,8 @@ const std::map<std::string, Route>& routes()
          {"GET", true, [](ServerContext& c) { return std::make_unique<HistoryHandler>(c); }}},
         {"/api/v1/signals",
          {"GET", true, [](ServerContext& c) { return std::make_unique<SignalsHandler>(c); }}},
+        {"/api/v1/silence",
+         {"POST", true, [](ServerContext& c) { return std::make_unique<SilenceHandler>(c); }}},
         {"/-/healthy",
          {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, false); }}},
         {"/-/ready",

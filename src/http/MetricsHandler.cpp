@@ -3,6 +3,7 @@
 #include "http/HealthHandler.h"
 #include "http/Responses.h"
 #include "signal/Reconciler.h"
+#include "signal/BuzzerDevice.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"
 #include "store/StoreFiles.h"
@@ -61,6 +62,8 @@ void MetricsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServer
     _context.metrics.render(text, storeGauges());
     if (_context.reconciler)
         renderSignals(text, _context.reconciler->status());
+    const BuzzerDevice& buzzer = _context.buzzer;
+    Metrics::renderBuzzer(text, {buzzer.configured(), buzzer.up(), buzzer.sounding()});
     sendText(response, "text/plain; version=0.0.4; charset=utf-8", text.str());
 }
 

@@ -10,6 +10,8 @@ namespace AlertGate
 class Metrics;
 class NotificationWriter;
 class Reconciler;
+class Silencer;
+class BuzzerDevice;
 
 /// What the request handlers share; owned by the Gateway, which outlives the HTTP server.
 struct ServerContext
@@ -19,6 +21,8 @@ struct ServerContext
     Metrics& metrics;
     NotificationWriter& writer;
     Authenticator authenticator;
+    Silencer& silencer;         /// POST /api/v1/silence
+    const BuzzerDevice& buzzer; /// Its state for /metrics and /-/ready.
     const Reconciler* reconciler = nullptr; /// Null when no tower or buzzer is driven.
 };
 

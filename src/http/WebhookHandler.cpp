@@ -3,6 +3,7 @@
 #include "core/PayloadError.h"
 #include "core/PayloadParser.h"
 #include "core/Printable.h"
+#include "http/RequestBody.h"
 #include "http/Responses.h"
 #include "store/NotificationWriter.h"
 
@@ -57,20 +58,6 @@ bool isJsonContentType(const std::string& contentType)
     {
         return false;
     }
-}
-
-// Reads at most limit + 1 bytes, so a body that is too large (chunked, or lying about its length)
-// is detected without being held in memory.
-std::string readAtMost(std::istream& in, std::uint64_t limit)
-{
-    std::string body;
-    char buffer[8192];
-    while (in && body.size() <= limit)
-    {
-        in.read(buffer, sizeof buffer);
-        body.append(buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    return body;
 }
 
 } // namespace

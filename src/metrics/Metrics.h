@@ -55,6 +55,17 @@ public:
     void observeDeliveryLatency(const std::string& channel, double seconds);
     /// From the notification's arrival to its delivery on the channel.
 
+    /// Read from the buzzer when scraped.
+    struct BuzzerGauges
+    {
+        bool configured = false;
+        bool up = false;
+        bool sounding = false;
+    };
+
+    static void renderBuzzer(std::ostream& out, const BuzzerGauges& gauges);
+    /// alertgate_buzzer_up (only when a buzzer is configured) and alertgate_buzzer_sounding.
+
     void render(std::ostream& out, const StoreGauges& gauges) const;
     /// The Prometheus text exposition format (version 0.0.4).
 

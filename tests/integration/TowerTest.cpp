@@ -176,7 +176,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), gateway.countRows("alert_events"));
         HttpResult ready = gateway.get("/-/ready", {});
         CPPUNIT_ASSERT_EQUAL(200, ready.status);
-        CPPUNIT_ASSERT_MESSAGE(ready.body, ready.body.find("tower: down") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(ready.body, ready.body.find(R"("tower":{"error":)") != std::string::npos);
         HttpResult metrics = gateway.get("/metrics", {});
         CPPUNIT_ASSERT_MESSAGE(metrics.body,
                                metrics.body.find("\nalertgate_tower_up 0\n") != std::string::npos);
