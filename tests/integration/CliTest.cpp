@@ -9,6 +9,7 @@ class CliTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(CliTest);
     CPPUNIT_TEST(testVersionAndHelp);
+    CPPUNIT_TEST(testTestNotifyRunsItsOwnCommand);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -21,6 +22,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, help.exitCode);
         CPPUNIT_ASSERT(help.out.find("check-config") != std::string::npos);
         CPPUNIT_ASSERT(help.out.find("--since") != std::string::npos);
+    }
+
+    void testTestNotifyRunsItsOwnCommand()
+    {
+        // It once fell through to `history`, which refused "slack" as an unexpected argument.
+        auto result = runAlertgate({"test-notify", "slack"});
+        CPPUNIT_ASSERT_EQUAL(1, result.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(
+            result.err, result.err.find("alertgate test-notify: the slack channel is not configured") == 0);
     }
 };
 
