@@ -134,11 +134,13 @@ void Metrics::renderBuzzer(std::ostream& out, const BuzzerGauges& gauges)
 {
     if (gauges.configured)
     {
-        header(out, "alertgate_buzzer_up", "gauge", "1 when the configured GPIO buzzer opened and its line can be set.");
+        header(out, "alertgate_buzzer_up", "gauge",
+               "1 when the configured GPIO buzzer opened and its line can be set.");
         out << "alertgate_buzzer_up " << (gauges.up ? 1 : 0) << '\n';
     }
     header(out, "alertgate_buzzer_sounding", "gauge",
-           "1 while the buzzer plays a pattern (also between beeps); 0 when quiet, silenced or past max_sounding.");
+           "1 while the buzzer plays a pattern (also between beeps, and even when its line is down); "
+           "0 when quiet, silenced or past max_sounding.");
     out << "alertgate_buzzer_sounding " << (gauges.sounding ? 1 : 0) << '\n';
 }
 

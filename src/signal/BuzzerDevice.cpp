@@ -7,6 +7,18 @@
 
 namespace AlertGate {
 
+namespace {
+
+// Stands in for a buzzer whose chip could not be opened: the cadence still runs, so
+// alertgate_buzzer_sounding tells what the buzzer would be doing while it is broken.
+class DisconnectedLine : public GpioLine
+{
+public:
+    void setLevel(int) override {}
+};
+
+} // namespace
+
 BuzzerDevice::BuzzerDevice(const Settings::Buzzer& settings, const LineOpener& open)
     : _configured(settings.enabled())
 {
@@ -23,6 +35,8 @@ BuzzerDevice::BuzzerDevice(const Settings::Buzzer& settings, const LineOpener& o
     {
         _openError = e.what();
         Poco::Logger::get("buzzer").error("No buzzer: %s; alerts are still recorded and sent", _openError);
+        _buzzer = std::make_unique<GpioBuzzer>(std::make_unique<DisconnectedLine>(), settings.activeLow,
+                                               std::chrono::milliseconds(settings.maxSoundingMs));
     }
 }
 
@@ -39,7 +53,7 @@ void BuzzerDevice::apply(const std::optional<BuzzerPattern>& pattern)
 
 bool BuzzerDevice::up() const
 {
-    return _buzzer && _buzzer->healthy();
+    return _buzzer && _openError.empty() && _buzzer->healthy();
 }
 
 bool BuzzerDevice::sounding() const

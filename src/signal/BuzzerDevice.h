@@ -12,7 +12,7 @@ namespace AlertGate {
 
 /// The configured buzzer as the daemon holds it: none, working, or failed to open. A chip that is
 /// missing must not stop the gateway from recording alerts, so the failure is kept (and shown by
-/// /metrics and /-/ready) instead of thrown; apply() on a missing buzzer does nothing.
+/// /metrics and /-/ready) instead of thrown, and the cadence runs on over a line that goes nowhere.
 class BuzzerDevice : public BuzzerSink
 {
 public:
@@ -29,6 +29,7 @@ public:
     bool up() const;
     /// Configured, opened, and the last write to the line worked.
     bool sounding() const;
+    /// A pattern is playing (also between beeps), whether or not the line works.
     std::string error() const;
     /// Why it is not up; empty when it is (or is not configured).
 

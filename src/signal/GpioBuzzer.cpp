@@ -18,7 +18,7 @@ Poco::Logger& logger()
 GpioBuzzer::GpioBuzzer(std::unique_ptr<GpioLine> line, bool activeLow, std::chrono::milliseconds maxSounding)
     : _line(std::move(line)), _cadence(*_line, activeLow, maxSounding), _thread("buzzer")
 {
-    _cadence.advance(std::chrono::steady_clock::now());
+    advance(); // inactive before anyone can ask for a pattern; a failure is kept, not thrown
     _thread.startFunc([this] { run(); });
 }
 
@@ -57,20 +57,19 @@ bool GpioBuzzer::healthy() const
 void GpioBuzzer::run()
 {
     std::unique_lock<std::mutex> lock(_mutex);
-    std::optional<Cadence::Time> next;
     while (!_stopping)
     {
         if (_changed)
         {
             _changed = false;
             _cadence.apply(_wanted, std::chrono::steady_clock::now());
-            next = std::chrono::steady_clock::now();
+            _next = std::chrono::steady_clock::now();
         }
-        if (next && std::chrono::steady_clock::now() >= *next)
-            advance(next);
+        if (_next && std::chrono::steady_clock::now() >= *_next)
+            advance();
         auto woken = [this] { return _stopping || _changed; };
-        if (next)
-            _wake.wait_until(lock, *next, woken);
+        if (_next)
+            _wake.wait_until(lock, *_next, woken);
         else
             _wake.wait(lock, woken);
     }
@@ -86,12 +85,12 @@ void GpioBuzzer::run()
 
 // The line is set under the lock: a GPIO write is a quick ioctl, and holding the lock keeps sounding()
 // consistent with what the pin carries.
-void GpioBuzzer::advance(std::optional<Cadence::Time>& next)
+void GpioBuzzer::advance()
 {
     auto now = std::chrono::steady_clock::now();
     try
     {
-        next = _cadence.advance(now);
+        _next = _cadence.advance(now);
         if (!_healthy)
             logger().notice("Buzzer line works again");
         _healthy = true;
@@ -101,7 +100,7 @@ void GpioBuzzer::advance(std::optional<Cadence::Time>& next)
         if (_healthy)
             logger().error("Buzzer: %s", std::string(e.what()));
         _healthy = false;
-        next = now + std::chrono::seconds(1); // try again soon rather than never
+        _next = now + std::chrono::seconds(1); // try again soon rather than never
     }
 }
 

@@ -19,7 +19,7 @@ class GpioBuzzer : public BuzzerSink
 {
 public:
     GpioBuzzer(std::unique_ptr<GpioLine> line, bool activeLow, std::chrono::milliseconds maxSounding);
-    /// Drives the line inactive at once and starts the thread.
+    /// Drives the line inactive at once (a failure shows in healthy()) and starts the thread.
 
     ~GpioBuzzer() override;
     /// Stops the thread and leaves the line inactive.
@@ -37,7 +37,7 @@ public:
 
 private:
     void run();
-    void advance(std::optional<Cadence::Time>& next);
+    void advance();
 
     std::unique_ptr<GpioLine> _line;
     mutable std::mutex _mutex;
@@ -47,6 +47,7 @@ private:
     bool _changed = false;
     bool _stopping = false;
     bool _healthy = true;
+    std::optional<Cadence::Time> _next; ///< When the cadence needs the thread next.
     Poco::Thread _thread;
 };
 

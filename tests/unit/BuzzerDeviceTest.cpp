@@ -4,6 +4,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <thread>
+
 namespace AlertGate {
 
 namespace {
@@ -17,6 +19,19 @@ public:
 private:
     FakeGpioLine& _target;
 };
+
+// Generous: only a stuck buzzer thread hits it; nothing here measures how fast it reacts.
+template <typename Predicate> bool eventually(Predicate predicate)
+{
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!predicate())
+    {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
 
 Settings::Buzzer configured(const std::string& chip)
 {
@@ -74,8 +89,12 @@ public:
         CPPUNIT_ASSERT_MESSAGE(buzzer.error(),
                                buzzer.error().find("GPIO chip \"gpiochip-alertgate-absent\"") !=
                                    std::string::npos);
-        buzzer.apply(Settings::Buzzer{}.patterns.front()); // harmless
-        CPPUNIT_ASSERT(!buzzer.sounding());
+        // The cadence runs on regardless, so /metrics can say what the buzzer would be doing.
+        buzzer.apply(BuzzerPattern{"critical", std::chrono::seconds(1), std::chrono::milliseconds(0)});
+        CPPUNIT_ASSERT(eventually([&] { return buzzer.sounding(); }));
+        buzzer.apply(std::nullopt);
+        CPPUNIT_ASSERT(eventually([&] { return !buzzer.sounding(); }));
+        CPPUNIT_ASSERT(!buzzer.up());
     }
 };
 
