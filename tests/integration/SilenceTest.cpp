@@ -1,0 +1,148 @@
+#include "Payloads.h"
+#include "TestGateway.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+namespace AlertGate::Test {
+
+namespace {
+
+const std::string kAbsentChip = "gpiochip-alertgate-absent";
+
+Poco::JSON::Object::Ptr jsonObject(const std::string& text)
+{
+    return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+// Silence through the API and the CLI, recorded in the history; a buzzer whose chip is missing
+// leaves the rest of the gateway working and shows as failed.
+class SilenceTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(SilenceTest);
+    CPPUNIT_TEST(testMissingChipIsReportedAndGatewayWorks);
+    CPPUNIT_TEST(testSilenceViaApiAndCliIsInHistory);
+    CPPUNIT_TEST(testSilenceNeedsCredentials);
+    CPPUNIT_TEST(testBadBodyIsRefused);
+    CPPUNIT_TEST(testCliWithoutDaemonFails);
+    CPPUNIT_TEST(testSilenceSurvivesRestart);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override
+    {
+        _gateway = std::make_unique<TestGateway>("[buzzer]\nchip = " + kAbsentChip + "\nline = 17\n");
+        _gateway->start();
+    }
+
+    void tearDown() override { _gateway.reset(); }
+
+    void testMissingChipIsReportedAndGatewayWorks()
+    {
+        CPPUNIT_ASSERT(
+            contains(_gateway->process().log(), "GPIO chip \"" + kAbsentChip + "\" cannot be opened"));
+        HttpResult ready = _gateway->get("/-/ready", {});
+        CPPUNIT_ASSERT_EQUAL(200, ready.status);
+        auto buzzer = jsonObject(ready.body)->getObject("buzzer");
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), buzzer->getValue<std::string>("state"));
+        CPPUNIT_ASSERT(contains(buzzer->getValue<std::string>("error"), kAbsentChip));
+        std::string metrics = _gateway->get("/metrics", {}).body;
+        CPPUNIT_ASSERT_MESSAGE(metrics, contains(metrics, "\nalertgate_buzzer_up 0\n"));
+        CPPUNIT_ASSERT_MESSAGE(metrics, contains(metrics, "\nalertgate_buzzer_sounding 0\n"));
+        TestAlert critical = diskAlert("00000000000000f1", "pi:9100", "critical");
+        CPPUNIT_ASSERT_EQUAL(200, _gateway->post(webhookBody({critical})).status);
+    }
+
+    void testSilenceViaApiAndCliIsInHistory()
+    {
+        HttpResult api = postSilence(R"({"by":"alice","comment":"on it"})");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(api.body, 200, api.status);
+        auto silence = jsonObject(api.body)->getObject("silence");
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), silence->getValue<std::string>("by"));
+        CPPUNIT_ASSERT_EQUAL(std::string("api"), silence->getValue<std::string>("via"));
+
+        CommandResult cli =
+            runAlertgate({"silence", "--config", cliConfig(), "--by", "bob", "--comment", "ack"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(cli.err, 0, cli.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(cli.out, contains(cli.out, "silenced at ") && contains(cli.out, " by bob"));
+
+        CommandResult history = _gateway->history({"--status", "silenced"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(
+            history.out, contains(history.out, "silenced") && contains(history.out, "by=alice via=api") &&
+                             contains(history.out, "by=bob via=cli") && contains(history.out, "2 events"));
+        auto events = Poco::JSON::Parser()
+                          .parse(_gateway->get("/api/v1/history?status=silenced").body)
+                          .extract<Poco::JSON::Array::Ptr>();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), events->size());
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("ack"),
+            events->getObject(1)->getObject("annotations")->getValue<std::string>("comment"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), _gateway->countRows("silences"));
+    }
+
+    void testSilenceNeedsCredentials()
+    {
+        HttpResult anonymous = httpRequest(_gateway->port(), "POST", "/api/v1/silence");
+        CPPUNIT_ASSERT_EQUAL(401, anonymous.status);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("silences"));
+    }
+
+    void testBadBodyIsRefused()
+    {
+        HttpResult bad = postSilence(R"({"by": 42})");
+        CPPUNIT_ASSERT_EQUAL(400, bad.status);
+        CPPUNIT_ASSERT_MESSAGE(bad.body, contains(bad.body, "\\\"by\\\" must be a string"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("silences"));
+    }
+
+    void testCliWithoutDaemonFails()
+    {
+        std::string config = cliConfig();
+        _gateway->process().terminate();
+        CommandResult cli = runAlertgate({"silence", "--config", config});
+        CPPUNIT_ASSERT_EQUAL(1, cli.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(cli.err, contains(cli.err, "no answer from alertgate at 127.0.0.1:"));
+    }
+
+    void testSilenceSurvivesRestart()
+    {
+        CPPUNIT_ASSERT_EQUAL(200, postSilence(R"({"by":"carol"})").status);
+        _gateway->restart();
+        CPPUNIT_ASSERT_MESSAGE(_gateway->process().log(),
+                               _gateway->process().waitForLog("Silence restored from the history", 10000));
+    }
+
+private:
+    HttpResult postSilence(const std::string& body)
+    {
+        return httpRequest(_gateway->port(), "POST", "/api/v1/silence", TestGateway::authorized(), body);
+    }
+
+    // The CLI finds the daemon through the configuration; the test gateway listens on a port the
+    // kernel chose, so the CLI gets a config naming it, with the same credentials.
+    std::string cliConfig()
+    {
+        return _dir.write("cli.ini",
+                          "[http]\nlisten = 127.0.0.1:" + std::to_string(_gateway->port()) +
+                              "\n[webhook]\nbearer_token = s3cret\n",
+                          0600);
+    }
+
+    TempDir _dir;
+    std::unique_ptr<TestGateway> _gateway;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(SilenceTest);
+
+} // namespace AlertGate::Test
