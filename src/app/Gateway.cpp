@@ -1,7 +1,10 @@
 #include "app/Gateway.h"
 
 #include "http/HandlerFactory.h"
+#include "signal/GpioError.h"
+#include "signal/GpiodEdgeLine.h"
 
+#include <Poco/Logger.h>
 #include <Poco/Net/ServerSocket.h>
 
 namespace AlertGate
@@ -37,6 +40,25 @@ std::map<std::string, BuzzerPattern> patternsByName(const std::vector<BuzzerPatt
     return byName;
 }
 
+// The button is a convenience: a line that cannot be opened is logged, never fatal.
+std::unique_ptr<SilenceButton> silenceButton(const Settings::Buzzer& buzzer, Silencer& silencer)
+{
+    if (!buzzer.enabled() || buzzer.buttonLine.empty())
+        return nullptr;
+    try
+    {
+        return std::make_unique<SilenceButton>(std::make_unique<GpiodEdgeLine>(buzzer.chip, buzzer.buttonLine),
+                                               buzzer.buttonActiveLow,
+                                               std::chrono::milliseconds(buzzer.buttonDebounceMs),
+                                               [&silencer] { silencer.give("button", "button", ""); });
+    }
+    catch (const GpioError& e)
+    {
+        Poco::Logger::get("buzzer").error("No silence button: %s", std::string(e.what()));
+        return nullptr;
+    }
+}
+
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
@@ -52,6 +74,7 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
                                                             settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
                                                             clock, _metrics));
     _silencer.restore();
+    _button = silenceButton(settings.buzzer, _silencer);
     // Without a tower, a buzzer, a heartbeat or a staleness rule the reconciler has nothing to do.
     auto tower = Reconciler::makeClient(settings.tower);
     if (tower || _buzzer.configured() || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)

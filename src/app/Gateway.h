@@ -9,6 +9,7 @@
 #include "signal/BuzzerDevice.h"
 #include "signal/Reconciler.h"
 #include "signal/Silence.h"
+#include "signal/SilenceButton.h"
 #include "signal/Silencer.h"
 #include "store/NotificationWriter.h"
 
@@ -53,6 +54,7 @@ private:
     Silencer _silencer;
     BuzzerDevice _buzzer;
     std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
+    std::unique_ptr<SilenceButton> _button; /// Null: none configured, or its line failed to open.
     ServerContext _context;
     Poco::ThreadPool _httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;

@@ -16,8 +16,6 @@ int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
         return TestNotifyCommand::run(line, out, err);
     if (line.subcommand == "silence")
         return SilenceCommand::run(line, out, err);
-    if (line.subcommand == "test-notify")
-        return TestNotifyCommand::run(line, out, err);
     return HistoryCommand::run(line, out, err);
 }
 

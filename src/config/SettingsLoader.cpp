@@ -187,6 +187,8 @@ std::map<std::string, std::string> severityPatterns(const std::string& value)
         result[severity] = pattern;
     }
     return result;
+}
+
 // "500ms/500ms": sounding, then quiet, repeated; "1s/0s" sounds continuously.
 BuzzerPattern buzzerPattern(const std::string& name, const std::string& value)
 {

@@ -41,7 +41,8 @@ class SilenceTest : public CppUnit::TestFixture
 public:
     void setUp() override
     {
-        _gateway = std::make_unique<TestGateway>("[buzzer]\nchip = " + kAbsentChip + "\nline = 17\n");
+        _gateway = std::make_unique<TestGateway>("[buzzer]\nchip = " + kAbsentChip +
+                                                 "\nline = 17\nbutton_line = 27\n");
         _gateway->start();
     }
 
@@ -49,8 +50,10 @@ public:
 
     void testMissingChipIsReportedAndGatewayWorks()
     {
-        CPPUNIT_ASSERT(
-            contains(_gateway->process().log(), "GPIO chip \"" + kAbsentChip + "\" cannot be opened"));
+        std::string log = _gateway->process().log();
+        CPPUNIT_ASSERT_MESSAGE(
+            log, contains(log, "No buzzer: GPIO chip \"" + kAbsentChip + "\" cannot be opened"));
+        CPPUNIT_ASSERT_MESSAGE(log, contains(log, "No silence button: GPIO chip \"" + kAbsentChip + "\""));
         HttpResult ready = _gateway->get("/-/ready", {});
         CPPUNIT_ASSERT_EQUAL(200, ready.status);
         auto buzzer = jsonObject(ready.body)->getObject("buzzer");
