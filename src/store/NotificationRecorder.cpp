@@ -57,6 +57,9 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "status = excluded.status, status_reason = excluded.status_reason, labels = excluded.labels, "
           "annotations = excluded.annotations, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
           "generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at, "
+          // First seen in its current state: a new firing episode re-arms a silenced buzzer.
+          "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = excluded.starts_at "
+          "THEN alerts.first_seen_at ELSE excluded.first_seen_at END, "
           "last_notification_id = excluded.last_notification_id")),
       _insertLabel(
           db.prepare("INSERT OR REPLACE INTO alert_labels (fingerprint, name, value) VALUES (?1, ?2, ?3)")),

@@ -108,6 +108,7 @@ class NotificationRecorderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSameInstantOtherSpellingIsNoChange);
     CPPUNIT_TEST(testLateResolvedOfOlderEpisodeIsNoChange);
     CPPUNIT_TEST(testChangesQueueOneMessagePerSelectedChannel);
+    CPPUNIT_TEST(testFirstSeenIsPerEpisode);
     CPPUNIT_TEST(testLabelsIndexed);
     CPPUNIT_TEST(testFixturesMixedNotification);
     CPPUNIT_TEST_SUITE_END();
@@ -220,6 +221,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM outbox"));
         store.record(notification(alert("resolved", kStart1)), at("13:00:01"), &router);
         CPPUNIT_ASSERT_EQUAL(std::string("pending,pending"), store.column("SELECT state FROM outbox ORDER BY id"));
+    }
+
+    void testFirstSeenIsPerEpisode()
+    {
+        Store store;
+        const std::string firstSeen = "SELECT first_seen_at FROM alerts";
+        store.record(notification(alert("firing", kStart1)), at("12:00:01"));
+        store.record(notification(alert("firing", kStart1)), at("12:05:00"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T12:00:01.000Z"), store.text(firstSeen));
+        store.record(notification(alert("resolved", kStart1)), at("13:00:01"));
+        store.record(notification(alert("firing", kStart2)), at("15:00:01"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T15:00:01.000Z"), store.text(firstSeen));
     }
 
     void testLabelsIndexed()
