@@ -61,7 +61,7 @@ struct Settings
         std::int64_t timeoutMs = 0;     /// 0: no dead man's switch.
         bool requireAtStart = false;    /// Blind after timeoutMs from start-up when no heartbeat ever came.
         std::string blindLamps = "red:flash, yellow:flash"; /// TowerState::parse spec.
-        std::string blindSound;         /// Buzzer pattern name while blind; empty: silent.
+        std::string blindSound = "blind"; /// Buzzer pattern name while blind; empty: silent.
     } heartbeat;
 
     struct Tower
@@ -83,7 +83,8 @@ struct Settings
         /// Severity -> TowerState::parse spec; the tower shows the combination over all active alerts.
         std::map<std::string, std::string> severities{
             {"critical", "red:on"}, {"warning", "yellow:on"}, {"alert", "green:flash"}};
-        std::map<std::string, std::string> sound; /// Severity -> buzzer pattern name.
+        /// Severity -> buzzer pattern name ([buzzer] pattern.NAME); the buzzer sounds only where configured.
+        std::map<std::string, std::string> sound{{"critical", "critical"}, {"warning", "warning"}};
         std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
     } lamp;
 

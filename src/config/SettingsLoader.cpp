@@ -23,11 +23,9 @@
 #include <stdexcept>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Apply = std::function<void(Settings&, const std::string& value)>;
 
@@ -110,9 +108,11 @@ void applyLogLevel(Settings& s, const std::string& value)
 bool boolean(const std::string& value)
 {
     for (const char* yes : {"true", "yes", "on", "1"})
-        if (value == yes) return true;
+        if (value == yes)
+            return true;
     for (const char* no : {"false", "no", "off", "0"})
-        if (value == no) return false;
+        if (value == no)
+            return false;
     throw std::invalid_argument("expected true or false");
 }
 
@@ -125,7 +125,8 @@ std::string matchers(const std::string& value)
 std::string headerSafe(const std::string& value)
 {
     for (char c : value)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) throw std::invalid_argument("control characters are not allowed");
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            throw std::invalid_argument("control characters are not allowed");
     return value;
 }
 
@@ -140,9 +141,11 @@ std::string mailbox(const std::string& value)
 std::vector<std::string> mailboxes(const std::string& value)
 {
     std::vector<std::string> result;
-    for (const auto& part : Poco::StringTokenizer(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
         result.push_back(mailbox(part));
-    if (result.empty()) throw std::invalid_argument("expected one or more e-mail addresses, separated by commas");
+    if (result.empty())
+        throw std::invalid_argument("expected one or more e-mail addresses, separated by commas");
     return result;
 }
 
@@ -167,7 +170,8 @@ std::string oneOfWords(const std::string& value, std::initializer_list<const cha
     std::string list;
     for (const char* word : words)
     {
-        if (value == word) return value;
+        if (value == word)
+            return value;
         list += (list.empty() ? "" : ", ") + std::string(word);
     }
     throw std::invalid_argument("expected one of " + list);
@@ -177,13 +181,15 @@ std::string oneOfWords(const std::string& value, std::initializer_list<const cha
 std::map<std::string, std::string> severityPatterns(const std::string& value)
 {
     std::map<std::string, std::string> result;
-    for (const auto& part : Poco::StringTokenizer(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
     {
         auto colon = part.find(':');
         std::string severity = colon == std::string::npos ? "" : Poco::trim(part.substr(0, colon));
         std::string pattern = colon == std::string::npos ? "" : Poco::trim(part.substr(colon + 1));
         if (severity.empty() || pattern.empty())
-            throw std::invalid_argument("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" + printable(part, 40) + "\"");
+            throw std::invalid_argument("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" +
+                                        printable(part, 40) + "\"");
         result[severity] = pattern;
     }
     return result;
@@ -425,16 +431,20 @@ template <typename Has> void checkEmail(const Settings::Email& e, Validation& v,
     bool anyEmailKey = has("email.from") || has("email.to") || has("email.username") || has("email.security");
     if (!e.enabled())
     {
-        if (anyEmailKey) v.problem("email.smtp_host", "missing: the [email] channel needs an SMTP server");
+        if (anyEmailKey)
+            v.problem("email.smtp_host", "missing: the [email] channel needs an SMTP server");
         return;
     }
-    if (e.from.empty()) v.problem("email.from", "missing: the sender address is required");
-    if (e.to.empty()) v.problem("email.to", "missing: at least one recipient is required");
+    if (e.from.empty())
+        v.problem("email.from", "missing: the sender address is required");
+    if (e.to.empty())
+        v.problem("email.to", "missing: at least one recipient is required");
     if (e.username.empty() != e.password.empty())
         v.problem("email.username", "SMTP authentication needs both a user name and a password");
     if (e.security == "none" && !e.username.empty())
-        v.problem("email.username", "credentials are never sent without TLS; set email.security = starttls or tls, "
-                                    "or drop the credentials for a local relay");
+        v.problem("email.username",
+                  "credentials are never sent without TLS; set email.security = starttls or tls, "
+                  "or drop the credentials for a local relay");
 }
 
 template <typename Has> void checkBuzzer(const Settings::Buzzer& b, Validation& v, Has has)
@@ -451,6 +461,21 @@ template <typename Has> void checkBuzzer(const Settings::Buzzer& b, Validation& 
         v.problem("buzzer.button_line", "the button needs a line of its own, not the buzzer's");
 }
 
+// A sound naming no pattern would stay silent when it matters: refuse it at start.
+void checkSoundNames(const Settings& s, Validation& v)
+{
+    auto known = [&](const std::string& name) { return s.buzzer.pattern(name).has_value(); };
+    for (const auto& [severity, name] : s.lamp.sound)
+        if (!known(name))
+            v.problem("lamp.sound", "no buzzer pattern \"" + printable(name, 40) + "\" for " +
+                                        printable(severity, 40) + " (define [buzzer] pattern." +
+                                        printable(name, 40) + ")");
+    if (!s.heartbeat.blindSound.empty() && !known(s.heartbeat.blindSound))
+        v.problem("heartbeat.blind_sound", "no buzzer pattern \"" + printable(s.heartbeat.blindSound, 40) +
+                                               "\" (define [buzzer] pattern." +
+                                               printable(s.heartbeat.blindSound, 40) + ")");
+}
+
 void checkCombinations(const Settings& s, Validation& v, const std::vector<std::string>& keys)
 {
     auto has = [&](const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
@@ -463,6 +488,7 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);
+    checkSoundNames(s, v);
 }
 
 Poco::AutoPtr<Poco::Util::IniFileConfiguration> openIni(const std::string& iniFile)

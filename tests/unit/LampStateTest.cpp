@@ -47,10 +47,15 @@ class LampStateTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    // The defaults are the original setup's rule: alert=<R><Y><G>000, plus the blind pattern.
+    // The default lamps are the original setup's rule: alert=<R><Y><G>000, plus the blind pattern.
+    // The buzzer is left out here (testSoundOverEveryCombination covers it).
     void testOriginalRuleOverEverySeverityCombination()
     {
-        LampState rule(Settings::Lamp{}, Settings::Heartbeat{});
+        Settings::Lamp lamps;
+        lamps.sound.clear();
+        Settings::Heartbeat heartbeat;
+        heartbeat.blindSound.clear();
+        LampState rule(lamps, heartbeat);
         for (unsigned subset = 0; subset < (1u << COUNT); ++subset)
             for (bool blind : {false, true})
                 for (bool silenced : {false, true})

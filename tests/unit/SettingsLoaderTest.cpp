@@ -309,7 +309,8 @@ public:
                                "reassert_interval = 30s\n[lamp]\ninfo = blue:on\n"
                                "critical = red:flash, buzzer:2\nsound = critical:alarm\n"
                                "[heartbeat]\ntimeout = 5m\nrequire_at_start = true\n"
-                               "blind_sound = siren\n[alerts]\nstale_after = 12h\n"));
+                               "blind_sound = siren\n[alerts]\nstale_after = 12h\n"
+                               "[buzzer]\npattern.alarm = 1s/0s\npattern.siren = 100ms/100ms\n"));
         CPPUNIT_ASSERT_EQUAL(std::string("pns"), s.tower.protocol);
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(10000), s.tower.effectivePort());
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2000), s.tower.timeoutMs);
@@ -333,6 +334,8 @@ public:
         expectProblem("[lamp]\nalert = buzzer:7\n", "lamp.alert", "invalid value for buzzer");
         expectProblem("[lamp]\nsound = critical\n", "lamp.sound", "SEVERITY:PATTERN");
         expectProblem("[heartbeat]\nblind_lamps = red\n", "heartbeat.blind_lamps", "LAMP:MODE");
+        expectProblem("[lamp]\nsound = critical:alarm\n", "lamp.sound", "no buzzer pattern \"alarm\"");
+        expectProblem("[heartbeat]\nblind_sound = siren\n", "heartbeat.blind_sound", "no buzzer pattern \"siren\"");
     }
 
     void testBadSignalValues()
