@@ -7,11 +7,9 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/ServerSocket.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
 {
@@ -28,7 +26,8 @@ Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
 
 Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
 {
-    return {Backoff(std::chrono::milliseconds(delivery.retryInitialMs), std::chrono::milliseconds(delivery.retryMaxMs)),
+    return {Backoff(std::chrono::milliseconds(delivery.retryInitialMs),
+                    std::chrono::milliseconds(delivery.retryMaxMs)),
             std::chrono::milliseconds(delivery.maxAgeMs)};
 }
 
@@ -47,10 +46,10 @@ std::unique_ptr<SilenceButton> silenceButton(const Settings::Buzzer& buzzer, Sil
         return nullptr;
     try
     {
-        return std::make_unique<SilenceButton>(std::make_unique<GpiodEdgeLine>(buzzer.chip, buzzer.buttonLine),
-                                               buzzer.buttonActiveLow,
-                                               std::chrono::milliseconds(buzzer.buttonDebounceMs),
-                                               [&silencer] { silencer.give("button", "button", ""); });
+        return std::make_unique<SilenceButton>(
+            std::make_unique<GpiodEdgeLine>(buzzer.chip, buzzer.buttonLine), buzzer.buttonActiveLow,
+            std::chrono::milliseconds(buzzer.buttonDebounceMs),
+            [&silencer] { silencer.give("button", "button", ""); });
     }
     catch (const GpioError& e)
     {
@@ -63,26 +62,27 @@ std::unique_ptr<SilenceButton> silenceButton(const Settings::Buzzer& buzzer, Sil
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
     : _settings(settings), _channels(settings, clock),
-      _writer(settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
-              [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
+      _writer(
+          settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
+          [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
       _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence), _buzzer(settings.buzzer),
       _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook), _silencer, _buzzer},
       _httpThreads("http", 2, settings.http.maxConnections + 1)
 {
     for (const auto& channel : _channels.all())
-        _dispatchers.push_back(std::make_unique<Dispatcher>(*channel, _channels.router(), settings.store.path,
-                                                            settings.store.busyTimeoutMs, deliveryPolicy(settings.delivery),
-                                                            clock, _metrics));
+        _dispatchers.push_back(std::make_unique<Dispatcher>(
+            *channel, _channels.router(), settings.store.path, settings.store.busyTimeoutMs,
+            deliveryPolicy(settings.delivery), clock, _metrics));
     _silencer.restore();
     _button = silenceButton(settings.buzzer, _silencer);
     // Without a tower, a buzzer, a heartbeat or a staleness rule the reconciler has nothing to do.
     auto tower = Reconciler::makeClient(settings.tower);
     if (tower || _buzzer.configured() || settings.heartbeat.timeoutMs > 0 || settings.alerts.staleAfterMs > 0)
     {
-        _reconciler = std::make_unique<Reconciler>(settings, clock, std::move(tower),
-                                                   _buzzer.configured() ? &_buzzer : nullptr,
-                                                   patternsByName(settings.buzzer.patterns),
-                                                   [this](Notification notice) { return store(std::move(notice)); });
+        _reconciler = std::make_unique<Reconciler>(
+            settings, clock, std::move(tower), _buzzer.configured() ? &_buzzer : nullptr,
+            patternsByName(settings.buzzer.patterns),
+            [this](Notification notice) { return store(std::move(notice)); });
         _reconciler->setSilenceCheck([this](std::int64_t newestActivationMicros) {
             return _silence.covers(Silence::TimePoint(std::chrono::microseconds(newestActivationMicros)));
         });
@@ -96,7 +96,8 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
 bool Gateway::store(Notification notification)
 {
     auto outcome = _writer.submit(std::move(notification));
-    if (outcome.wait_for(std::chrono::milliseconds(_settings.store.commitTimeoutMs)) != std::future_status::ready)
+    if (outcome.wait_for(std::chrono::milliseconds(_settings.store.commitTimeoutMs)) !=
+        std::future_status::ready)
         return false;
     return outcome.get().stored;
 }
@@ -109,7 +110,8 @@ void Gateway::wakeReconciler()
 
 void Gateway::wakeDispatchers()
 {
-    for (auto& dispatcher : _dispatchers) dispatcher->wake();
+    for (auto& dispatcher : _dispatchers)
+        dispatcher->wake();
 }
 
 Gateway::~Gateway()
@@ -120,7 +122,8 @@ Gateway::~Gateway()
 void Gateway::start()
 {
     _writer.start();
-    for (auto& dispatcher : _dispatchers) dispatcher->start();
+    for (auto& dispatcher : _dispatchers)
+        dispatcher->start();
     if (_reconciler)
         _reconciler->start();
     Poco::Net::ServerSocket socket;
@@ -141,12 +144,16 @@ void Gateway::stop()
     if (_reconciler)
         _reconciler->stop();
     _writer.stop();
-    for (auto& dispatcher : _dispatchers) dispatcher->stop();
+    for (auto& dispatcher : _dispatchers)
+        dispatcher->stop();
     _httpThreads.joinAll();
     _server.reset();
 }
 
-void Gateway::reload(const Settings& fresh) { _context.authenticator.replace(fresh.webhook); }
+void Gateway::reload(const Settings& fresh)
+{
+    _context.authenticator.replace(fresh.webhook);
+}
 
 Poco::Net::SocketAddress Gateway::listenAddress() const
 {

@@ -19,8 +19,7 @@
 #include <map>
 #include <memory>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// The running daemon's parts, built and started in dependency order (channels, store, dispatchers,
 /// then the HTTP listener) and stopped in exactly the reverse order.
@@ -54,7 +53,7 @@ private:
     Silencer _silencer;
     BuzzerDevice _buzzer;
     std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
-    std::unique_ptr<SilenceButton> _button; /// Null: none configured, or its line failed to open.
+    std::unique_ptr<SilenceButton> _button;  /// Null: none configured, or its line failed to open.
     ServerContext _context;
     Poco::ThreadPool _httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;

@@ -1,20 +1,18 @@
 #include "http/HealthHandler.h"
 
 #include "http/Responses.h"
+#include "signal/BuzzerDevice.h"
 #include "signal/Reconciler.h"
 #include "store/NotificationWriter.h"
-#include "signal/BuzzerDevice.h"
 #include "store/StoreFiles.h"
 
 #include <Poco/JSON/Object.h>
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 Poco::JSON::Object buzzerState(const BuzzerDevice& buzzer)
 {

@@ -4,8 +4,7 @@
 #include "core/Clock.h"
 #include "http/Authenticator.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Metrics;
 class NotificationWriter;
@@ -21,8 +20,8 @@ struct ServerContext
     Metrics& metrics;
     NotificationWriter& writer;
     Authenticator authenticator;
-    Silencer& silencer;         /// POST /api/v1/silence
-    const BuzzerDevice& buzzer; /// Its state for /metrics and /-/ready.
+    Silencer& silencer;                     /// POST /api/v1/silence
+    const BuzzerDevice& buzzer;             /// Its state for /metrics and /-/ready.
     const Reconciler* reconciler = nullptr; /// Null when no tower or buzzer is driven.
 };
 

@@ -1,3 +1,4 @@
+#include "Eventually.h"
 #include "Payloads.h"
 #include "TestGateway.h"
 
@@ -36,6 +37,7 @@ class SilenceTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBadBodyIsRefused);
     CPPUNIT_TEST(testCliWithoutDaemonFails);
     CPPUNIT_TEST(testSilenceSurvivesRestart);
+    CPPUNIT_TEST(testSilenceStopsTheBuzzerUntilANewCriticalAlert);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -126,7 +128,45 @@ public:
                                _gateway->process().waitForLog("Silence restored from the history", 10000));
     }
 
+    // Issue 4, acceptance 5. Without GPIO hardware the buzzer's cadence runs over a line that goes
+    // nowhere; /metrics shows whether it plays (alertgate_buzzer_sounding).
+    void testSilenceStopsTheBuzzerUntilANewCriticalAlert()
+    {
+        CPPUNIT_ASSERT(waitForSounding(false));
+        postCritical("00000000000000b1", "pi:9100");
+        CPPUNIT_ASSERT_MESSAGE(_gateway->process().log(), waitForSounding(true));
+
+        CPPUNIT_ASSERT_EQUAL(200, postSilence(R"({"by":"alice"})").status);
+        CPPUNIT_ASSERT(waitForSounding(false));
+
+        postCritical("00000000000000b2", "nas:9100");
+        CPPUNIT_ASSERT(waitForSounding(true));
+
+        CommandResult cli = runAlertgate({"silence", "--config", cliConfig(), "--by", "bob"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(cli.err, 0, cli.exitCode);
+        CPPUNIT_ASSERT(waitForSounding(false));
+        // The same alerts notified again are no new alert: the buzzer stays quiet.
+        postCritical("00000000000000b2", "nas:9100");
+        CPPUNIT_ASSERT(!waitForSounding(true, 1000));
+
+        CommandResult history = _gateway->history({"--status", "silenced"});
+        CPPUNIT_ASSERT_MESSAGE(history.out, contains(history.out, "by=alice via=api") &&
+                                                contains(history.out, "by=bob via=cli"));
+    }
+
 private:
+    void postCritical(const std::string& fingerprint, const std::string& instance)
+    {
+        CPPUNIT_ASSERT_EQUAL(
+            200, _gateway->post(webhookBody({diskAlert(fingerprint, instance, "critical")})).status);
+    }
+
+    bool waitForSounding(bool sounding, int timeoutMs = 10000)
+    {
+        std::string line = std::string("\nalertgate_buzzer_sounding ") + (sounding ? "1\n" : "0\n");
+        return eventually([&] { return contains(_gateway->get("/metrics", {}).body, line); }, timeoutMs);
+    }
+
     HttpResult postSilence(const std::string& body)
     {
         return httpRequest(_gateway->port(), "POST", "/api/v1/silence", TestGateway::authorized(), body);
