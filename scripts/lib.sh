@@ -2,7 +2,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libssl-dev libsqlite3-dev libsystemd-dev libgpiod-dev)
+BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libssl-dev libsqlite3-dev libsystemd-dev libgpiod-dev
+    libkainjow-mustache-dev)
 
 missing_packages() {
     local package
