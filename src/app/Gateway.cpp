@@ -58,6 +58,15 @@ std::unique_ptr<SilenceButton> silenceButton(const Settings::Buzzer& buzzer, Sil
     }
 }
 
+// LampState passes no activation (blind with no sounding alert) as the smallest value; a silence covers it.
+Silence::TimePoint activationTime(std::int64_t micros)
+{
+    if (micros <= 0)
+        return Silence::TimePoint::min();
+    return Silence::TimePoint(
+        std::chrono::duration_cast<Silence::TimePoint::duration>(std::chrono::microseconds(micros)));
+}
+
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
@@ -84,7 +93,7 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
             patternsByName(settings.buzzer.patterns),
             [this](Notification notice) { return store(std::move(notice)); });
         _reconciler->setSilenceCheck([this](std::int64_t newestActivationMicros) {
-            return _silence.covers(Silence::TimePoint(std::chrono::microseconds(newestActivationMicros)));
+            return _silence.covers(activationTime(newestActivationMicros));
         });
         _silence.setListener([this] { wakeReconciler(); });
         _context.reconciler = _reconciler.get();
