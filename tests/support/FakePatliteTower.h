@@ -1,16 +1,12 @@
 #pragma once
 
+#include "FakeProcess.h"
 #include "TempDir.h"
 
-#include <Poco/Process.h>
-
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace AlertGate::Test {
@@ -63,17 +59,9 @@ public:
 
 private:
     std::string control(const std::string& method, const std::string& path) const;
-    void readOutput(int outFd, int errFd);
-    void stop();
 
     TempDir _dir;
-    std::unique_ptr<Poco::ProcessHandle> _handle;
-    std::thread _reader;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::string _out;
-    std::string _err;
-    bool _outputClosed = false;
+    std::unique_ptr<FakeProcess> _process;
     std::uint16_t _httpPort = 0;
     std::uint16_t _pnsPort = 0;
     bool _healthy = true;

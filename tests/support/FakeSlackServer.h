@@ -1,22 +1,18 @@
 #pragma once
 
+#include "FakeProcess.h"
 #include "TempDir.h"
 
-#include <Poco/Process.h>
 #include <Poco/String.h>
 
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 class TestCertificates;
 
@@ -43,8 +39,9 @@ public:
         Untrusted /// untrustedCertFile()/untrustedKeyFile(), signed by a CA no client trusts.
     };
 
-    explicit FakeSlackServer(const std::string& scriptJson = "[]", const TestCertificates* certificates = nullptr,
-                             std::uint16_t port = 0, Certificate certificate = Certificate::Trusted);
+    explicit FakeSlackServer(const std::string& scriptJson = "[]",
+                             const TestCertificates* certificates = nullptr, std::uint16_t port = 0,
+                             Certificate certificate = Certificate::Trusted);
     /// scriptJson: a JSON array of answers used one per request in order, each
     ///   {"status": 200, "body": "ok", "headers": {"Retry-After": "2"}, "delay_ms": 0, "drop": false}
     /// (all keys optional; "drop": true closes the connection without answering). Slack's own errors
@@ -71,18 +68,9 @@ public:
     /// What the server wrote on stderr so far (e.g. failed TLS handshakes), for failure messages.
 
 private:
-    void readOutput(int outFd, int errFd);
-    void stop();
-
     TempDir _dir;
     bool _tls;
-    std::unique_ptr<Poco::ProcessHandle> _handle;
-    std::thread _reader;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::string _out;
-    std::string _err;
-    bool _outputClosed = false;
+    std::unique_ptr<FakeProcess> _process;
     std::uint16_t _port = 0;
 };
 

@@ -1,20 +1,15 @@
 #pragma once
 
+#include "FakeProcess.h"
 #include "TempDir.h"
 
-#include <Poco/Process.h>
-
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// A real SMTP server on 127.0.0.1 that behaves like smtp.gmail.com (tests/fakes/smtp_server.py, on
 /// Debian's python3-aiosmtpd), with its own maildir; stopped (SIGTERM) when the object goes.
@@ -42,11 +37,11 @@ public:
     /// One message the server accepted, as stored in its maildir.
     struct Message
     {
-        std::string raw;                 /// The exact DATA bytes (dot-unstuffed), CRLF line ends as sent.
-        std::string mailFrom;            /// MAIL FROM address.
+        std::string raw;                  /// The exact DATA bytes (dot-unstuffed), CRLF line ends as sent.
+        std::string mailFrom;             /// MAIL FROM address.
         std::vector<std::string> rcptTos; /// RCPT TO addresses, in order.
-        std::string authUser;            /// The AUTH user name, "" if the session did not authenticate.
-        std::string file;                /// The .eml file holding raw (for parseMail()).
+        std::string authUser;             /// The AUTH user name, "" if the session did not authenticate.
+        std::string file;                 /// The .eml file holding raw (for parseMail()).
     };
 
     explicit FakeSmtpServer(const Options& options);
@@ -71,18 +66,9 @@ public:
     /// What the server wrote on stderr so far, for failure messages.
 
 private:
-    void readOutput(int outFd, int errFd);
-    void stop();
-
     TempDir _dir;
     std::string _maildir;
-    std::unique_ptr<Poco::ProcessHandle> _handle;
-    std::thread _reader;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::string _out;
-    std::string _err;
-    bool _outputClosed = false;
+    std::unique_ptr<FakeProcess> _process;
     std::uint16_t _port = 0;
 };
 
