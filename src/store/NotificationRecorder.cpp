@@ -5,11 +5,12 @@
 #include "core/Router.h"
 #include "store/Database.h"
 
-namespace AlertGate
-{
+#include <set>
+#include <vector>
 
-namespace
-{
+namespace AlertGate {
+
+namespace {
 
 bool sameInstant(const std::string& a, const std::string& b)
 {
@@ -58,7 +59,8 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "annotations = excluded.annotations, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
           "generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at, "
           // First seen in its current state: a new firing episode re-arms a silenced buzzer.
-          "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = excluded.starts_at "
+          "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = "
+          "excluded.starts_at "
           "THEN alerts.first_seen_at ELSE excluded.first_seen_at END, "
           "last_notification_id = excluded.last_notification_id")),
       _insertLabel(
@@ -67,6 +69,17 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
           "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
+      _selectGroupActive(db.prepare("SELECT a.fingerprint FROM alerts a JOIN notifications n ON "
+                                    "n.id = a.last_notification_id WHERE a.status = 'firing' AND "
+                                    "n.group_key = ?1 AND a.last_notification_id <> ?2")),
+      _insertAbsentEvent(db.prepare(
+          "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
+          "labels, annotations, starts_at, ends_at, generator_url) "
+          "SELECT ?1, fingerprint, ?2, 'resolved', 'absent', alertname, severity, labels, annotations, "
+          "starts_at, ?1, generator_url FROM alerts WHERE fingerprint = ?3")),
+      _resolveAbsent(
+          db.prepare("UPDATE alerts SET status = 'resolved', status_reason = 'absent', ends_at = ?1, "
+                     "last_notification_id = ?2 WHERE fingerprint = ?3")),
       _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
       _insertOutbox(db.prepare("INSERT INTO outbox (notification_id, channel, created_at, next_attempt_at) "
                                "VALUES (?1, ?2, ?3, ?3)"))
@@ -82,6 +95,7 @@ NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
     for (const Alert& alert : n.alerts)
         if (recordAlert(alert, result.notificationId, receivedAt))
             ++result.changes;
+    result.changes += resolveAbsent(n, result.notificationId, receivedAt);
     // A repeated snapshot (Alertmanager's retries, HA pairs, repeat_interval) changes nothing and
     // sends nothing again.
     if (result.changes > 0)
@@ -179,10 +193,36 @@ void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notifica
     _insertEvent.run();
 }
 
+int NotificationRecorder::resolveAbsent(const Notification& n, std::int64_t notificationId,
+                                        const std::string& receivedAt)
+{
+    // A truncated notification does not list the whole group: absence proves nothing.
+    if (n.truncatedAlerts > 0)
+        return 0;
+    std::set<std::string> listed;
+    for (const Alert& alert : n.alerts)
+        listed.insert(alert.fingerprint);
+    std::vector<std::string> absent;
+    _selectGroupActive.bind(1, n.groupKey).bind(2, notificationId);
+    while (_selectGroupActive.step())
+        if (listed.count(_selectGroupActive.text(0)) == 0)
+            absent.push_back(_selectGroupActive.text(0));
+    _selectGroupActive.reset();
+    for (const std::string& fingerprint : absent)
+    {
+        _insertAbsentEvent.bind(1, receivedAt).bind(2, notificationId).bind(3, fingerprint);
+        _insertAbsentEvent.run();
+        _resolveAbsent.bind(1, receivedAt).bind(2, notificationId).bind(3, fingerprint);
+        _resolveAbsent.run();
+    }
+    return static_cast<int>(absent.size());
+}
+
 int NotificationRecorder::enqueueMessages(const Notification& n, std::int64_t notificationId,
                                           const std::string& receivedAt)
 {
-    if (!_router) return 0;
+    if (!_router)
+        return 0;
     int count = 0;
     for (const auto& channel : _router->channelsFor(n))
     {

@@ -5,8 +5,7 @@
 
 #include <cstdint>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Database;
 class Router;
@@ -15,13 +14,19 @@ class Router;
 /// current state of each alert (by fingerprint) and an event for each real change. A notification
 /// that repeats what the store already knows adds its own row and no events, so Alertmanager's
 /// duplicates and re-notifications are harmless.
+///
+/// A notification lists every alert of its group that Alertmanager still notifies. An alert that
+/// is active here, was last notified in the same group, and is missing from a complete
+/// (untruncated) notification of that group was inhibited, silenced, or resolved with
+/// send_resolved off: Alertmanager never sends a "resolved" for it. It is recorded as resolved
+/// with the reason "absent". If it comes back, it is recorded as firing again.
 class NotificationRecorder
 {
 public:
     struct Result
     {
         std::int64_t notificationId = 0;
-        int changes = 0; /// Events recorded: alerts that appeared, fired again or resolved.
+        int changes = 0;  /// Events recorded: alerts that appeared, fired again, resolved or went absent.
         int messages = 0; /// Outbox messages queued.
     };
 
@@ -46,6 +51,7 @@ private:
     void upsertAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
     void insertLabels(const Alert& alert);
     void insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    int resolveAbsent(const Notification& n, std::int64_t notificationId, const std::string& receivedAt);
     void setChanges(std::int64_t notificationId, int changes);
     int enqueueMessages(const Notification& n, std::int64_t notificationId, const std::string& receivedAt);
 
@@ -56,6 +62,9 @@ private:
     Statement _upsertAlert;
     Statement _insertLabel;
     Statement _insertEvent;
+    Statement _selectGroupActive;
+    Statement _insertAbsentEvent;
+    Statement _resolveAbsent;
     Statement _updateChanges;
     Statement _insertOutbox;
 };

@@ -48,7 +48,8 @@ std::string criticalResolved()
 // An alert of its own per call, so that every post changes the desired state.
 std::string firingAlert(int number, const std::string& severity)
 {
-    return R"({"version":"4","groupKey":"{}:{alertname=\"Load\"}","status":"firing","receiver":"gw",
+    return R"({"version":"4","groupKey":"{}:{alertname=\"Load\", n=\")" + std::to_string(number) +
+           R"(\"}","status":"firing","receiver":"gw",
         "groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","truncatedAlerts":0,
         "alerts":[{"status":"firing","labels":{"alertname":"Load","n":")" +
            std::to_string(number) + R"(","severity":")" + severity +

@@ -5,11 +5,9 @@
 
 #include <sstream>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 Poco::JSON::Object::Ptr object(const std::map<std::string, std::string>& values)
 {
@@ -17,6 +15,31 @@ Poco::JSON::Object::Ptr object(const std::map<std::string, std::string>& values)
     for (const auto& [k, v] : values)
         o->set(k, v);
     return o;
+}
+
+// Alertmanager groups by the route's group_by (here alertname and instance, as in the fixtures) and
+// lists every alert of the group in each notification: distinct groups need distinct keys.
+std::map<std::string, std::string> groupLabels(const std::vector<TestAlert>& alerts)
+{
+    std::map<std::string, std::string> labels;
+    for (const char* name : {"alertname", "instance"})
+    {
+        bool shared = !alerts.empty() && alerts.front().labels.count(name) > 0;
+        for (const auto& alert : alerts)
+            shared = shared && alert.labels.count(name) > 0 &&
+                     alert.labels.at(name) == alerts.front().labels.at(name);
+        if (shared)
+            labels[name] = alerts.front().labels.at(name);
+    }
+    return labels;
+}
+
+std::string groupKey(const std::map<std::string, std::string>& labels)
+{
+    std::string key = "{}:{";
+    for (const auto& [name, value] : labels)
+        key += (key.size() > 4 ? ", " : "") + name + "=\"" + value + "\"";
+    return key + "}";
 }
 
 } // namespace
@@ -42,8 +65,8 @@ std::string webhookBody(const std::vector<TestAlert>& alerts, std::uint64_t trun
     body.set("version", "4");
     body.set("status", anyFiring ? "firing" : "resolved");
     body.set("receiver", "alertgate");
-    body.set("groupKey", "{}:{alertname=\"DiskUsage\"}");
-    body.set("groupLabels", object({{"alertname", "DiskUsage"}}));
+    body.set("groupKey", groupKey(groupLabels(alerts)));
+    body.set("groupLabels", object(groupLabels(alerts)));
     body.set("commonLabels", object({}));
     body.set("commonAnnotations", object({}));
     body.set("externalURL", "http://alertmanager:9093");

@@ -1,8 +1,8 @@
 #include "store/NotificationRecorder.h"
 
 #include "core/PayloadParser.h"
-#include "core/Router.h"
 #include "core/Rfc3339.h"
+#include "core/Router.h"
 #include "store/Database.h"
 #include "store/Schema.h"
 #include "store/Statement.h"
@@ -12,11 +12,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 const std::string kFingerprint = "f49deed79c9d117e";
 const std::string kStart1 = "2026-11-22T12:00:00.123456789Z";
@@ -39,6 +37,17 @@ Alert alert(const std::string& status, const std::string& startsAt)
     a.fingerprint = kFingerprint;
     return a;
 }
+
+Alert severityAlert(const std::string& severity, const std::string& fingerprint)
+{
+    Alert a = alert("firing", kStart1);
+    a.labels["severity"] = severity;
+    a.fingerprint = fingerprint;
+    return a;
+}
+
+const std::string activeFingerprints =
+    "SELECT fingerprint FROM alerts WHERE status = 'firing' ORDER BY fingerprint";
 
 Notification notification(const Alert& a)
 {
@@ -110,6 +119,9 @@ class NotificationRecorderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testChangesQueueOneMessagePerSelectedChannel);
     CPPUNIT_TEST(testFirstSeenIsPerEpisode);
     CPPUNIT_TEST(testLabelsIndexed);
+    CPPUNIT_TEST(testAlertMissingFromItsGroupIsResolvedAsAbsent);
+    CPPUNIT_TEST(testAbsentAlertThatReturnsFiresAgain);
+    CPPUNIT_TEST(testTruncatedOrOtherGroupProvesNoAbsence);
     CPPUNIT_TEST(testFixturesMixedNotification);
     CPPUNIT_TEST_SUITE_END();
 
@@ -215,12 +227,14 @@ public:
         Router router({{"slack", Matcher::parseList("severity=~\"critical|warning\""), true},
                        {"email", Matcher::parseList("severity=\"info\""), true}},
                       "Watchdog");
-        CPPUNIT_ASSERT_EQUAL(1, store.record(notification(alert("firing", kStart1)), at("12:00:01"), &router));
+        CPPUNIT_ASSERT_EQUAL(1,
+                             store.record(notification(alert("firing", kStart1)), at("12:00:01"), &router));
         CPPUNIT_ASSERT_EQUAL(std::string("slack"), store.column("SELECT channel FROM outbox"));
         store.record(notification(alert("firing", kStart1)), at("12:05:00"), &router);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM outbox"));
         store.record(notification(alert("resolved", kStart1)), at("13:00:01"), &router);
-        CPPUNIT_ASSERT_EQUAL(std::string("pending,pending"), store.column("SELECT state FROM outbox ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(std::string("pending,pending"),
+                             store.column("SELECT state FROM outbox ORDER BY id"));
     }
 
     void testFirstSeenIsPerEpisode()
@@ -233,6 +247,50 @@ public:
         store.record(notification(alert("resolved", kStart1)), at("13:00:01"));
         store.record(notification(alert("firing", kStart2)), at("15:00:01"));
         CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T15:00:01.000Z"), store.text(firstSeen));
+    }
+
+    // Alertmanager inhibits the lower severity: the group's next notification lists only the higher.
+    void testAlertMissingFromItsGroupIsResolvedAsAbsent()
+    {
+        Store store;
+        store.record(notification(severityAlert("alert", "fp-alert")), at("12:00:01"));
+        CPPUNIT_ASSERT_EQUAL(
+            2, store.record(notification(severityAlert("warning", "fp-warning")), at("12:01:00")));
+        CPPUNIT_ASSERT_EQUAL(std::string("fp-warning"), store.column(activeFingerprints));
+        CPPUNIT_ASSERT_EQUAL(std::string("resolved|absent|2026-11-22T12:01:00.000Z"),
+                             store.text("SELECT status || '|' || reason || '|' || ends_at FROM alert_events "
+                                        "WHERE fingerprint = 'fp-alert' ORDER BY id DESC LIMIT 1"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2),
+                             store.integer("SELECT changes FROM notifications WHERE id = 2"));
+    }
+
+    // The inhibiting alert resolved: Alertmanager lists the lower one again, same episode.
+    void testAbsentAlertThatReturnsFiresAgain()
+    {
+        Store store;
+        store.record(notification(severityAlert("alert", "fp-alert")), at("12:00:01"));
+        store.record(notification(severityAlert("warning", "fp-warning")), at("12:01:00"));
+        Notification both = notification(severityAlert("alert", "fp-alert"));
+        Alert warningResolved = severityAlert("warning", "fp-warning");
+        warningResolved.status = "resolved";
+        warningResolved.endsAt = "2026-11-22T12:02:00Z";
+        both.alerts.push_back(warningResolved);
+        CPPUNIT_ASSERT_EQUAL(2, store.record(both, at("12:02:01")));
+        CPPUNIT_ASSERT_EQUAL(std::string("fp-alert"), store.column(activeFingerprints));
+    }
+
+    void testTruncatedOrOtherGroupProvesNoAbsence()
+    {
+        Store store;
+        store.record(notification(severityAlert("alert", "fp-alert")), at("12:00:01"));
+        Notification truncated = notification(severityAlert("warning", "fp-warning"));
+        truncated.truncatedAlerts = 1;
+        CPPUNIT_ASSERT_EQUAL(1, store.record(truncated, at("12:01:00")));
+        Notification otherGroup = notification(severityAlert("critical", "fp-critical"));
+        otherGroup.groupKey = "{}:{alertname=\"InstanceDown\"}";
+        CPPUNIT_ASSERT_EQUAL(1, store.record(otherGroup, at("12:02:00")));
+        CPPUNIT_ASSERT_EQUAL(std::string("fp-alert,fp-critical,fp-warning"),
+                             store.column(activeFingerprints));
     }
 
     void testLabelsIndexed()

@@ -37,7 +37,7 @@ struct Store
         n.version = "4";
         n.status = "firing";
         n.receiver = "gw";
-        n.groupKey = "{}";
+        n.groupKey = "{}:{alertname=\"" + alertname + "\"}";
         n.alerts = {a};
         n.rawPayload = "{}";
         Transaction transaction(db);
