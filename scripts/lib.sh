@@ -27,19 +27,27 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-# Takes one file out of a Debian package without installing it, so e.g. promtool is available
+# Takes files out of a Debian package without installing it, so e.g. promtool is available
 # without installing (and starting) the prometheus service.
+# extract_from_package PACKAGE PATH_IN_PACKAGE DEST [PATH_IN_PACKAGE DEST ...]
 extract_from_package() {
-    local package=$1 path=$2 dest=$3
-    [ -x "$dest" ] && return 0
+    local package=$1
+    shift
+    local pairs=("$@") missing=0 i
+    for ((i = 1; i < ${#pairs[@]}; i += 2)); do
+        [ -e "${pairs[i]}" ] || missing=1
+    done
+    [ "$missing" = 0 ] && return 0
     local work
     work=$(mktemp -d)
     (cd "$work" && apt-get download -qq "$package" 2>/dev/null) || {
         apt-get update -qq && (cd "$work" && apt-get download -qq "$package")
     }
     dpkg-deb -x "$work"/"$package"_*.deb "$work/root"
-    mkdir -p "$(dirname "$dest")"
-    cp "$work/root/$path" "$dest"
+    for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+        mkdir -p "$(dirname "${pairs[i + 1]}")"
+        cp "$work/root/${pairs[i]}" "${pairs[i + 1]}"
+    done
     rm -rf "$work"
 }
 

@@ -1,13 +1,10 @@
 #pragma once
 
-#include <Poco/Process.h>
+#include "ChildProcess.h"
 
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace AlertGate::Test {
@@ -20,9 +17,6 @@ class FakeProcess
 public:
     explicit FakeProcess(const std::vector<std::string>& scriptAndArgs);
     /// Waits (20 s at most) until the script listens; throws std::runtime_error with its output otherwise.
-    ~FakeProcess();
-    FakeProcess(const FakeProcess&) = delete;
-    FakeProcess& operator=(const FakeProcess&) = delete;
 
     const std::vector<std::uint16_t>& ports() const { return _ports; }
     /// The ports of the LISTENING line, in its order.
@@ -31,17 +25,9 @@ public:
     /// What the script wrote on stderr so far.
 
 private:
-    void readOutput(int outFd, int errFd);
     bool waitUntilListening(const std::string& script);
-    void stop();
 
-    std::unique_ptr<Poco::ProcessHandle> _handle;
-    std::thread _reader;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::string _out;
-    std::string _err;
-    bool _outputClosed = false;
+    std::unique_ptr<ChildProcess> _child;
     std::vector<std::uint16_t> _ports;
 };
 

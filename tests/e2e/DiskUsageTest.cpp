@@ -1,0 +1,134 @@
+#include "AlertChain.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <algorithm>
+
+namespace AlertGate::Test {
+
+namespace {
+
+constexpr int DELIVERY_TIMEOUT_MS = 60000;
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+std::string joined(const std::vector<std::string>& lines, const std::string& separator)
+{
+    std::string text;
+    for (const auto& line : lines)
+        text += (text.empty() ? "" : separator) + line;
+    return text;
+}
+
+// The tower passed through the states in this order (repeats and any state in between allowed).
+bool passedThrough(const std::vector<std::string>& applied, const std::vector<std::string>& expected)
+{
+    auto next = applied.begin();
+    for (const auto& state : expected)
+    {
+        next = std::find(next, applied.end(), state);
+        if (next == applied.end())
+            return false;
+    }
+    return true;
+}
+
+// "severity status reason" of each DiskUsage event, oldest first, from `alertgate history`.
+std::vector<std::string> diskUsageStory(TestGateway& gateway)
+{
+    CommandResult result = gateway.history({"--format", "json", "--alertname", "DiskUsage"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
+    auto events = Poco::JSON::Parser().parse(result.out).extract<Poco::JSON::Array::Ptr>();
+    std::vector<std::string> story;
+    for (std::size_t i = 0; i < events->size(); ++i)
+    {
+        auto event = events->getObject(static_cast<unsigned>(i));
+        story.push_back(event->getValue<std::string>("severity") + " " +
+                        event->getValue<std::string>("status") + " " +
+                        event->getValue<std::string>("reason"));
+    }
+    return story;
+}
+
+} // namespace
+
+/// The original setup's story, through the real Prometheus and Alertmanager: the disk fills up past each
+/// threshold and is cleaned up again.
+class DiskUsageTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(DiskUsageTest);
+    CPPUNIT_TEST(testUsageWalkDrivesTowerSlackEmailAndHistory);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testUsageWalkDrivesTowerSlackEmailAndHistory()
+    {
+        AlertChain chain(55);
+        // Over 50 %: "alert", green flashing.
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("002000"));
+        // Over 70 %: "warning" fires and Alertmanager inhibits "alert": yellow alone.
+        chain.monitoring().setDiskUsage(75);
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("010000"));
+        // Over 80 %: "critical" inhibits "warning": red alone.
+        chain.monitoring().setDiskUsage(85);
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("100000"));
+        // Cleaned up: everything resolves, the tower goes dark.
+        chain.monitoring().setDiskUsage(30);
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("000000"));
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), passedThrough(chain.tower().appliedStates(),
+                                                                  {"002000", "010000", "100000", "000000"}));
+
+        assertSlackTellsTheStory(chain);
+        assertEmailTellsTheStory(chain);
+        std::vector<std::string> story = diskUsageStory(chain.gateway());
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(chain.diagnostics(),
+                                     std::string("alert firing notified, warning firing notified, "
+                                                 "alert resolved absent, critical firing notified, "
+                                                 "warning resolved absent, critical resolved notified"),
+                                     joined(story, ", "));
+    }
+
+private:
+    // One message per change: the three thresholds as they fire, then the resolution.
+    static void assertSlackTellsTheStory(AlertChain& chain)
+    {
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.slack().waitForRequests(4, DELIVERY_TIMEOUT_MS));
+        std::vector<std::string> texts = chain.slackTexts();
+        const std::string all = joined(texts, "\n----\n");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(all, std::size_t(4), texts.size());
+        CPPUNIT_ASSERT_MESSAGE(all, contains(texts[0], "*Severity:* alert") &&
+                                        contains(texts[0], "ディスクの使用率が50%を超えました"));
+        CPPUNIT_ASSERT_MESSAGE(all, contains(texts[1], "*Severity:* warning") &&
+                                        contains(texts[1], "ディスクの使用率が70%を超えました"));
+        CPPUNIT_ASSERT_MESSAGE(all, contains(texts[2], "*Severity:* critical") &&
+                                        contains(texts[2], "ホスト " + chain.monitoring().instance() +
+                                                               " のディスク使用率が 80%を超えています。"));
+        CPPUNIT_ASSERT_MESSAGE(all, contains(texts[3], "*Resolved:*") &&
+                                        contains(texts[3], "*Severity:* critical"));
+        for (std::size_t i = 0; i < 3; ++i)
+            CPPUNIT_ASSERT_MESSAGE(all, !contains(texts[i], "*Resolved:*"));
+    }
+
+    static void assertEmailTellsTheStory(AlertChain& chain)
+    {
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.smtp().waitForMessages(4, DELIVERY_TIMEOUT_MS));
+        std::vector<std::string> subjects = chain.mailSubjects();
+        const std::string on = " DiskUsage on " + chain.monitoring().instance();
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[RESOLVED]" + on),
+            joined(subjects, "\n"));
+        for (const auto& message : chain.smtp().messages())
+            CPPUNIT_ASSERT_EQUAL(std::string("alertgate@example.com"), message.authUser);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(DiskUsageTest);
+
+} // namespace AlertGate::Test
