@@ -8,11 +8,9 @@
 
 #include <iomanip>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 Poco::JSON::Object::Ptr labelObject(const LabelSet& labels)
 {
@@ -49,7 +47,8 @@ Poco::JSON::Object::Ptr eventObject(const HistoryEvent& e)
         delivery->set("state", d.state);
         delivery->set("attempts", d.attempts);
         delivery->set("lastError", d.lastError);
-        delivery->set("deliveredAt", d.deliveredAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.deliveredAt));
+        delivery->set("deliveredAt",
+                      d.deliveredAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.deliveredAt));
         deliveries.add(delivery);
     }
     o->set("deliveries", deliveries);
@@ -84,7 +83,8 @@ std::string csvField(const std::string& value)
 std::string deliverySummary(const HistoryEvent& e)
 {
     std::string text;
-    for (const auto& d : e.deliveries) text += (text.empty() ? "" : " ") + d.channel + ":" + d.state;
+    for (const auto& d : e.deliveries)
+        text += (text.empty() ? "" : " ") + d.channel + ":" + d.state;
     return text;
 }
 
@@ -96,8 +96,8 @@ void writeCsv(std::ostream& out, const std::vector<HistoryEvent>& events)
         out << e.id << ',' << e.at << ',' << e.status << ',' << e.reason << ',' << csvField(e.alertname)
             << ',' << csvField(e.severity) << ',' << e.fingerprint << ',' << csvField(e.startsAt) << ','
             << csvField(e.endsAt.value_or("")) << ',' << csvField(e.receiver) << ',' << e.truncatedAlerts
-            << ',' << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << ',' << csvField(deliverySummary(e))
-            << "\r\n";
+            << ',' << csvField(toJson(e.labels)) << ',' << csvField(toJson(e.annotations)) << ','
+            << csvField(deliverySummary(e)) << "\r\n";
 }
 
 std::string otherLabels(const HistoryEvent& e)
@@ -109,16 +109,26 @@ std::string otherLabels(const HistoryEvent& e)
     return text;
 }
 
+// Why an alert changed, when Alertmanager did not say so itself (absent, stale).
+std::string statusWithReason(const HistoryEvent& e)
+{
+    if (e.reason == "notified" || e.reason == e.status)
+        return e.status;
+    return e.status + " (" + e.reason + ")";
+}
+
 void writeTable(std::ostream& out, const std::vector<HistoryEvent>& events)
 {
-    out << std::left << std::setw(25) << "AT" << std::setw(10) << "STATUS" << std::setw(10) << "SEVERITY"
+    out << std::left << std::setw(25) << "AT" << std::setw(19) << "STATUS" << std::setw(10) << "SEVERITY"
         << std::setw(24) << "ALERTNAME"
         << "LABELS\n";
     for (const auto& e : events)
     {
-        out << std::setw(25) << e.at << std::setw(10) << e.status << std::setw(10) << printable(e.severity, 9)
-            << std::setw(24) << printable(e.alertname, 23) << printable(otherLabels(e), 200);
-        if (!e.deliveries.empty()) out << "  [" << deliverySummary(e) << "]";
+        out << std::setw(25) << e.at << std::setw(19) << statusWithReason(e) << std::setw(10)
+            << printable(e.severity, 9) << std::setw(24) << printable(e.alertname, 23)
+            << printable(otherLabels(e), 200);
+        if (!e.deliveries.empty())
+            out << "  [" << deliverySummary(e) << "]";
         out << '\n';
     }
     out << events.size() << (events.size() == 1 ? " event\n" : " events\n");

@@ -9,11 +9,9 @@
 #include <algorithm>
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -84,6 +82,7 @@ class HistoryFormatterTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testJsonRoundTripsHostileLabels);
     CPPUNIT_TEST(testActiveJsonRoundTripsLabels);
     CPPUNIT_TEST(testTablePlain);
+    CPPUNIT_TEST(testTableShowsReasonAlertmanagerDidNotGive);
     CPPUNIT_TEST(testTableNeutralisesControlCharacters);
     CPPUNIT_TEST_SUITE_END();
 
@@ -182,6 +181,21 @@ public:
                              object->getObject("annotations")->getValue<std::string>("summary"));
         CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T13:25:04.123Z"),
                              object->getValue<std::string>("lastSeenAt"));
+    }
+
+    void testTableShowsReasonAlertmanagerDidNotGive()
+    {
+        HistoryEvent absent = event();
+        absent.status = "resolved";
+        absent.reason = "absent";
+        std::istringstream in(write({absent, event()}, HistoryFormatter::Format::Table));
+        std::string header, absentRow, notifiedRow;
+        std::getline(in, header);
+        std::getline(in, absentRow);
+        std::getline(in, notifiedRow);
+        CPPUNIT_ASSERT_EQUAL(header.find("STATUS"), absentRow.find("resolved (absent)"));
+        CPPUNIT_ASSERT_EQUAL(header.find("SEVERITY"), absentRow.find("critical"));
+        CPPUNIT_ASSERT_EQUAL(std::string::npos, notifiedRow.find("notified"));
     }
 
     void testTablePlain()
