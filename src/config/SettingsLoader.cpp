@@ -334,23 +334,6 @@ const std::map<std::string, std::string>& secretFileKeys()
     return keys;
 }
 
-void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
-                 std::vector<std::string>& out)
-{
-    Poco::Util::AbstractConfiguration::Keys keys;
-    config.keys(prefix, keys);
-    for (const auto& key : keys)
-    {
-        std::string full = prefix.empty() ? key : prefix + "." + key;
-        Poco::Util::AbstractConfiguration::Keys children;
-        config.keys(full, children);
-        if (children.empty())
-            out.push_back(full);
-        else
-            collectKeys(config, full, out);
-    }
-}
-
 class Validation
 {
 public:
@@ -383,6 +366,31 @@ private:
     std::string _file;
     std::vector<std::string> _problems;
 };
+
+// Every key of the file, as "section.key". Poco reports an empty name part at the top level (a key
+// or [section] starting with '.') as the key "", which names the top level itself: descending into
+// it would never end, and no lookup can reach the keys below it, so it is refused as a whole.
+void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+                 std::vector<std::string>& out, Validation& validation)
+{
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config.keys(prefix, keys);
+    for (const auto& key : keys)
+    {
+        if (prefix.empty() && key.empty())
+        {
+            validation.problem(".", "a key or [section] name must not start with '.'");
+            continue;
+        }
+        std::string full = prefix.empty() ? key : prefix + "." + key;
+        Poco::Util::AbstractConfiguration::Keys children;
+        config.keys(full, children);
+        if (children.empty())
+            out.push_back(full);
+        else
+            collectKeys(config, full, out, validation);
+    }
+}
 
 std::string resolveAgainst(const std::string& iniFile, const std::string& path)
 {
@@ -516,11 +524,11 @@ Settings SettingsLoader::defaults()
 Settings SettingsLoader::load(const std::string& iniFile)
 {
     auto config = openIni(iniFile);
+    Validation validation(iniFile);
     std::vector<std::string> keys;
-    collectKeys(*config, "", keys);
+    collectKeys(*config, "", keys, validation);
     Settings settings = defaults();
     settings.sourceFile = iniFile;
-    Validation validation(iniFile);
     for (const auto& key : keys)
         applyKey(settings, validation, iniFile, key, config->getRawString(key));
     checkCombinations(settings, validation, keys);

@@ -51,6 +51,7 @@ class SettingsLoaderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEmptyFileGivesDefaults);
     CPPUNIT_TEST(testUnknownKey);
     CPPUNIT_TEST(testUnknownSection);
+    CPPUNIT_TEST(testLeadingDotRefused);
     CPPUNIT_TEST(testBadListen);
     CPPUNIT_TEST(testPortOutOfRange);
     CPPUNIT_TEST(testBadDuration);
@@ -152,6 +153,18 @@ public:
     }
 
     void testUnknownSection() { expectProblem("[alerts]\nkeep = 30d\n", "alerts.keep", "unknown key"); }
+
+    // Found by tests/fuzz/SettingsLoaderFuzz: a name starting with '.' made key collection recurse
+    // until the stack overflowed (tests/fuzz/regressions/settings/leading-dot-key-recursion.ini).
+    void testLeadingDotRefused()
+    {
+        const std::string reason = "a key or [section] name must not start with '.'";
+        expectProblem(".level = debug\n", ".", reason);
+        expectProblem("[.]\nlevel = debug\n", ".", reason);
+        expectProblem("[.log]\nlevel = debug\n", ".", reason);
+        expectProblem("[log]\nlevel = debug\n[.x]\ny = 1\n", ".", reason);
+        expectProblem("[log]\n.level = debug\n", "log..level", "unknown key");
+    }
 
     void testBadListen()
     {
@@ -335,7 +348,8 @@ public:
         expectProblem("[lamp]\nsound = critical\n", "lamp.sound", "SEVERITY:PATTERN");
         expectProblem("[heartbeat]\nblind_lamps = red\n", "heartbeat.blind_lamps", "LAMP:MODE");
         expectProblem("[lamp]\nsound = critical:alarm\n", "lamp.sound", "no buzzer pattern \"alarm\"");
-        expectProblem("[heartbeat]\nblind_sound = siren\n", "heartbeat.blind_sound", "no buzzer pattern \"siren\"");
+        expectProblem("[heartbeat]\nblind_sound = siren\n", "heartbeat.blind_sound",
+                      "no buzzer pattern \"siren\"");
     }
 
     void testBadSignalValues()
