@@ -133,13 +133,17 @@ def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16):
         out.write(body_template(PLACEHOLDER))
     nginx.check_consumes_body(body_template("0" * 16).encode("utf-8"))
     nginx_runs, gateway_runs = [], []
-    written = 0
+    written = busy = 0.0
+    commits_before = commit_metrics(gateway)
     with PeakRss(gateway.process) as peak:
         for _ in range(rounds):
             nginx_runs.append(run_wrk(nginx.port, body_file, threads, connections, seconds))
             before = gateway.process.io()["write_bytes"]
             gateway_runs.append(run_wrk(gateway.port, body_file, threads, connections, seconds))
             written += gateway.process.io()["write_bytes"] - before
+            busy += gateway_runs[-1]["duration_us"] / 1e6
+    commits, committed, commit_seconds = (after - before for after, before in
+                                          zip(commit_metrics(gateway), commits_before))
     requests = sum(run["requests"] for run in gateway_runs)
     return {
         "nginx": median_run(nginx_runs),
@@ -153,7 +157,41 @@ def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16):
         "alertgate_requests": requests,
         "failed": sum(run["failed"] for run in nginx_runs + gateway_runs),
         "body_bytes": len(body_template("0" * 16).encode("utf-8")),
+        "batch": committed / commits if commits else float("nan"),
+        "commit_share": commit_seconds / busy,
+        "commit_ms": commit_seconds / commits * 1000 if commits else float("nan"),
     }
+
+
+def fsync_latencies(directory, samples):
+    """Appending 4 KiB to a file and fsync()ing it, as often as samples: what one durable write costs on
+    this file system, the floor of a webhook's answer."""
+    path = os.path.join(directory, "fsync-probe")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    latencies = []
+    try:
+        for _ in range(samples):
+            os.write(fd, b"x" * 4096)
+            start = time.monotonic()
+            os.fsync(fd)
+            latencies.append(time.monotonic() - start)
+    finally:
+        os.close(fd)
+        os.unlink(path)
+    return latencies
+
+
+def commit_metrics(gateway):
+    """From /metrics: (commits, notifications committed, seconds spent in commits)."""
+    status, body = gateway.get("/metrics")
+    values = {}
+    for line in body.decode("utf-8").splitlines():
+        if not line.startswith("#") and " " in line:
+            name, value = line.rsplit(" ", 1)
+            values[name] = float(value)
+    return (values["alertgate_store_commit_duration_seconds_count"],
+            values["alertgate_store_committed_notifications_total"],
+            values["alertgate_store_commit_duration_seconds_sum"])
 
 
 def sequential_bytes_per_webhook(gateway, count, first_number):

@@ -8,10 +8,12 @@ commit, wake-up, the device or Slack request, and the fake's own request parsing
 Slack would not charge to alertgate).
 """
 
+import http.client
 import json
 import math
 import os
 import re
+import ssl
 import subprocess
 import time
 
@@ -101,12 +103,44 @@ class RecordTail:
             time.sleep(0.0005)
 
 
+def tower_floor(port, tail, samples):
+    """The same measure for GETs the harness itself sends to the fake tower, one new connection each as
+    alertgate makes them: what the fake and loopback take, the floor of the webhook -> tower figure."""
+    latencies = []
+    for i in range(samples):
+        digits = "100000" if i % 2 == 0 else "000000"
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        sent = time.monotonic()
+        connection.request("GET", f"/api/control?alert={digits}")
+        connection.getresponse().read()
+        connection.close()
+        latencies.append(tail.wait_for(lambda e: e["alert"] == digits)["at"] - sent)
+    return latencies
+
+
+def slack_floor(port, ca_file, tail, samples):
+    """The same for POSTs the harness sends to the fake Slack, each over a new TLS connection (handshake
+    included) as alertgate makes them."""
+    context = ssl.create_default_context(cafile=ca_file)
+    latencies = []
+    for i in range(samples):
+        connection = http.client.HTTPSConnection("localhost", port, timeout=10, context=context)
+        marker = f"floor-{i}"
+        sent = time.monotonic()
+        connection.request("POST", "/services/T0/B0/floor", json.dumps({"text": marker}),
+                           {"Content-Type": "application/json"})
+        connection.getresponse().read()
+        connection.close()
+        latencies.append(tail.wait_for(lambda e: marker in e["body"])["at"] - sent)
+    return latencies
+
+
 def tower_latencies(gateway, tail, samples, first_number):
     """Alternately fires and resolves a critical alert (a new one per pair): the lamps go 100000 and back to
     000000, one tower command per post. tail was opened before the gateway started. Returns the latencies
-    in seconds."""
+    and the times until the webhook was answered (the durable commit), in seconds."""
     tail.wait_for(lambda entry: entry["alert"] == "000000")  # the state sent at start-up
-    latencies = []
+    latencies, answered = [], []
     for i in range(samples):
         firing = i % 2 == 0
         number = first_number + i // 2
@@ -115,11 +149,12 @@ def tower_latencies(gateway, tail, samples, first_number):
         expected = "100000" if firing else "000000"
         sent = time.monotonic()
         status = gateway.post(body)
+        answered.append(time.monotonic() - sent)
         if status != 200:
             raise RuntimeError(f"webhook answered {status}")
         entry = tail.wait_for(lambda e: e["alert"] == expected and e["result"] == "Success.")
         latencies.append(entry["at"] - sent)
-    return latencies
+    return latencies, answered
 
 
 def slack_latencies(gateway, tail, samples, first_number):
