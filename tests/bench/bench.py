@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import history  # noqa: E402
@@ -293,6 +294,13 @@ def machine():
             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
 
 
+def errors(by_side):
+    """wrk's error counts, e.g. "none" or "alertgate: 2 read"."""
+    parts = [f"{side}: " + ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+             for side, counts in by_side.items() if any(counts.values())]
+    return "; ".join(parts) or "none"
+
+
 def print_notes(run, load, hist):
     filesystem = subprocess.run(["df", "--output=fstype", run.work], capture_output=True, text=True).stdout.split()[-1]
     print()
@@ -302,7 +310,7 @@ def print_notes(run, load, hist):
           f"token; alertgate answers after its group commit (WAL, synchronous=FULL, fsync). nginx reads and "
           f"discards the same body (checked). {load['alertgate_requests']:,} webhooks stored in "
           f"{load['batch']:.1f} per commit on average; commits ({load['commit_ms']:.2f} ms each) took "
-          f"{load['commit_share'] * 100:.0f} % of the writer thread's time; failed requests: {load['failed']}.")
+          f"{load['commit_share'] * 100:.0f} % of the writer thread's time. wrk errors: {errors(load['errors'])}.")
     print("- Latency: from the harness sending the POST to the fake receiving the command or message, both "
           "read from CLOCK_MONOTONIC; Slack over HTTPS with a test CA.")
     print(f"- History: store made by the daemon, filled with {hist['events']:,} events over 30 days "

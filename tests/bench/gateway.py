@@ -76,20 +76,25 @@ class Gateway:
 
     def post(self, body):
         """POSTs a webhook on a kept-alive connection; returns the status."""
-        if self._connection is None:
-            self._connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        self._connection.request("POST", WEBHOOK_PATH, body, headers())
-        response = self._connection.getresponse()
-        response.read()
-        return response.status
+        return self._exchange("POST", WEBHOOK_PATH, body, headers())[0]
 
     def get(self, path):
-        """GETs path with the credentials; returns (status, body)."""
-        if self._connection is None:
-            self._connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        self._connection.request("GET", path, headers={"Authorization": f"Bearer {TOKEN}"})
-        response = self._connection.getresponse()
-        return response.status, response.read()
+        """GETs path with the credentials on a kept-alive connection; returns (status, body)."""
+        return self._exchange("GET", path, None, {"Authorization": f"Bearer {TOKEN}"})
+
+    def _exchange(self, method, path, body, request_headers):
+        # The gateway closes a connection idle for longer than its keepalive_timeout: open a new one then.
+        for attempt in (1, 2):
+            if self._connection is None:
+                self._connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            try:
+                self._connection.request(method, path, body, request_headers)
+                response = self._connection.getresponse()
+                return response.status, response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()
+                if attempt == 2:
+                    raise
 
     def close(self):
         if self._connection is not None:

@@ -116,7 +116,6 @@ def run_wrk(port, body_file, threads, connections, seconds):
         raise RuntimeError("wrk printed no result:\n" + out)
     result = json.loads(line[len("BENCH "):])
     result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
-    result["failed"] = sum(result["errors"].values())
     return result
 
 
@@ -155,7 +154,8 @@ def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16):
         "peak_rss_kib": peak.peak_kib,
         "bytes_per_webhook": written / requests if requests else float("nan"),
         "alertgate_requests": requests,
-        "failed": sum(run["failed"] for run in nginx_runs + gateway_runs),
+        "errors": {side: {kind: sum(run["errors"][kind] for run in runs) for kind in runs[0]["errors"]}
+                   for side, runs in (("nginx", nginx_runs), ("alertgate", gateway_runs))},
         "body_bytes": len(body_template("0" * 16).encode("utf-8")),
         "batch": committed / commits if commits else float("nan"),
         "commit_share": commit_seconds / busy,
