@@ -134,6 +134,9 @@ def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16):
     nginx_runs, gateway_runs = [], []
     written = busy = 0.0
     commits_before = commit_metrics(gateway)
+    # An idle kept-alive connection holds one of the gateway's max_connections threads (Poco serves a
+    # connection per thread): the harness's must not take one from wrk.
+    gateway.close()
     with PeakRss(gateway.process) as peak:
         for _ in range(rounds):
             nginx_runs.append(run_wrk(nginx.port, body_file, threads, connections, seconds))

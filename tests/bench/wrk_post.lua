@@ -31,8 +31,8 @@ end
 function done(summary, latency, requests)
     local e = summary.errors
     io.write(string.format(
-        'BENCH {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"errors":{"connect":%d,"read":%d,' ..
+        'BENCH {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,"errors":{"connect":%d,"read":%d,' ..
         '"write":%d,"status":%d,"timeout":%d}}\n',
-        summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect, e.read,
+        summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max, e.connect, e.read,
         e.write, e.status, e.timeout))
 end
