@@ -11,11 +11,9 @@
 
 #include <algorithm>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // The WHERE clause and its values, in placeholder order.
 struct Where
@@ -30,22 +28,58 @@ struct Where
     }
 };
 
-Where whereFor(const HistoryFilter& f)
+// The `history` view's two sources, each queried on its own. Through the view, a UNION ALL of a join that
+// SQLite does not flatten, every matching row was read, given its deliveries and sorted before the limit
+// applied: a day out of a million events took 160 ms on an x86 server (33,000 rows for 100). Queried apart,
+// each source is read newest first through an index and the merge stops at the limit. The columns are the
+// view's (Schema.cpp).
+const char* const kEvents =
+    "SELECT e.id AS id, e.at AS at, e.status, e.reason, e.alertname, e.severity, e.fingerprint, e.labels, "
+    "e.annotations, e.starts_at, e.ends_at, e.generator_url, e.notification_id, n.receiver, n.group_key, "
+    "n.truncated_alerts, "
+    "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
+    "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = "
+    "e.notification_id) "
+    "FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id";
+const char* const kSilences = "SELECT s.id AS id, s.at AS at, 'silenced', 'silenced', '', '', '', "
+                              "json_object('by', s.by, 'via', s.via), json_object('comment', s.comment), "
+                              "s.at, NULL, '', NULL, '', '', 0, "
+                              "'[]' FROM silences s";
+
+void addTimeRange(Where& where, const HistoryFilter& f, const std::string& column)
 {
-    Where where;
     if (f.sinceMicros)
-        where.add("at >= ?", {Rfc3339::formatMicros(*f.sinceMicros)});
+        where.add(column + " >= ?", {Rfc3339::formatMicros(*f.sinceMicros)});
     if (f.untilMicros)
-        where.add("at <= ?", {Rfc3339::formatMicros(*f.untilMicros)});
+        where.add(column + " <= ?", {Rfc3339::formatMicros(*f.untilMicros)});
+}
+
+// Alert events match anything but status=silenced.
+std::optional<Where> eventsWhere(const HistoryFilter& f)
+{
+    if (f.status && *f.status == "silenced")
+        return std::nullopt;
+    Where where;
+    addTimeRange(where, f, "e.at");
     if (f.status)
-        where.add("status = ?", {*f.status});
+        where.add("e.status = ?", {*f.status});
     if (f.severity)
-        where.add("severity = ?", {*f.severity});
+        where.add("e.severity = ?", {*f.severity});
     if (f.alertname)
-        where.add("alertname = ?", {*f.alertname});
+        where.add("e.alertname = ?", {*f.alertname});
     for (const auto& [name, value] : f.labels)
-        where.add("fingerprint IN (SELECT fingerprint FROM alert_labels WHERE name = ? AND value = ?)",
+        where.add("e.fingerprint IN (SELECT fingerprint FROM alert_labels WHERE name = ? AND value = ?)",
                   {name, value});
+    return where;
+}
+
+// Silences have no alertname, severity or labels to match, and only the status silenced.
+std::optional<Where> silencesWhere(const HistoryFilter& f)
+{
+    if ((f.status && *f.status != "silenced") || f.severity || f.alertname || !f.labels.empty())
+        return std::nullopt;
+    Where where;
+    addTimeRange(where, f, "s.at");
     return where;
 }
 
@@ -57,7 +91,8 @@ std::vector<Delivery> deliveriesFrom(const std::string& json)
     {
         auto o = array->getObject(static_cast<unsigned>(i));
         deliveries.push_back(Delivery{o->getValue<std::string>("channel"), o->getValue<std::string>("state"),
-                                      o->getValue<Poco::Int64>("attempts"), o->optValue<std::string>("error", ""),
+                                      o->getValue<Poco::Int64>("attempts"),
+                                      o->optValue<std::string>("error", ""),
                                       o->optValue<std::string>("deliveredAt", "")});
     }
     return deliveries;
@@ -91,26 +126,45 @@ HistoryEvent eventFrom(const Statement& row)
 
 HistoryQuery::HistoryQuery(Database& db) : _db(db) {}
 
-std::vector<HistoryEvent> HistoryQuery::events(const HistoryFilter& filter)
+std::optional<Statement> HistoryQuery::prepareEvents(const HistoryFilter& filter, const std::string& prefix)
 {
-    Where where = whereFor(filter);
-    Statement query =
-        _db.prepare("SELECT id, at, status, reason, alertname, severity, fingerprint, labels, annotations, "
-                    "starts_at, ends_at, "
-                    "generator_url, notification_id, receiver, group_key, truncated_alerts, "
-        "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
-        "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = history.notification_id) "
-        "FROM history" +
-                    where.sql + " ORDER BY at DESC, id DESC LIMIT ?");
+    std::string sql;
+    std::vector<std::string> values;
+    for (const auto& [select, where] :
+         {std::make_pair(kEvents, eventsWhere(filter)), std::make_pair(kSilences, silencesWhere(filter))})
+    {
+        if (!where)
+            continue;
+        sql += (sql.empty() ? "" : " UNION ALL ") + std::string(select) + where->sql;
+        values.insert(values.end(), where->values.begin(), where->values.end());
+    }
+    if (sql.empty())
+        return std::nullopt;
+    Statement query = _db.prepare(prefix + sql + " ORDER BY at DESC, id DESC LIMIT ?");
     int index = 1;
-    for (const auto& value : where.values)
+    for (const auto& value : values)
         query.bind(index++, value);
     query.bind(index, static_cast<std::int64_t>(filter.limit));
+    return query;
+}
+
+std::vector<HistoryEvent> HistoryQuery::events(const HistoryFilter& filter)
+{
     std::vector<HistoryEvent> events;
-    while (query.step())
-        events.push_back(eventFrom(query));
+    auto query = prepareEvents(filter, "");
+    while (query && query->step())
+        events.push_back(eventFrom(*query));
     std::reverse(events.begin(), events.end());
     return events;
+}
+
+std::vector<std::string> HistoryQuery::plan(const HistoryFilter& filter)
+{
+    std::vector<std::string> steps;
+    auto query = prepareEvents(filter, "EXPLAIN QUERY PLAN ");
+    while (query && query->step())
+        steps.push_back(query->text(3));
+    return steps;
 }
 
 std::vector<ActiveAlert> HistoryQuery::active()
@@ -130,7 +184,8 @@ std::map<std::pair<std::string, std::string>, std::int64_t> HistoryQuery::outbox
 {
     Statement query = _db.prepare("SELECT channel, state, count(*) FROM outbox GROUP BY channel, state");
     std::map<std::pair<std::string, std::string>, std::int64_t> counts;
-    while (query.step()) counts[{query.text(0), query.text(1)}] = query.integer(2);
+    while (query.step())
+        counts[{query.text(0), query.text(1)}] = query.integer(2);
     return counts;
 }
 

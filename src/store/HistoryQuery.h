@@ -2,6 +2,7 @@
 
 #include "core/Alert.h"
 #include "store/HistoryFilter.h"
+#include "store/Statement.h"
 
 #include <cstdint>
 #include <map>
@@ -9,8 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Database;
 
@@ -69,6 +69,10 @@ public:
     std::vector<HistoryEvent> events(const HistoryFilter& filter);
     /// The newest filter.limit matching events, oldest first.
 
+    std::vector<std::string> plan(const HistoryFilter& filter);
+    /// How SQLite runs events(filter): the EXPLAIN QUERY PLAN steps, e.g. "SEARCH e USING INDEX
+    /// alert_events_at (at>? AND at<?)". For tests and for finding out why a history query is slow.
+
     std::vector<ActiveAlert> active();
 
     std::map<std::string, std::int64_t> activeCountBySeverity();
@@ -76,6 +80,9 @@ public:
     std::map<std::pair<std::string, std::string>, std::int64_t> outboxCountByChannelAndState();
 
 private:
+    std::optional<Statement> prepareEvents(const HistoryFilter& filter, const std::string& prefix);
+    /// The events query with its values bound (prefix goes before the SQL); none when nothing can match.
+
     Database& _db;
 };
 

@@ -64,6 +64,7 @@ class SilenceStoreTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSilenceIsAHistoryEvent);
     CPPUNIT_TEST(testStatusFilterSelectsSilences);
     CPPUNIT_TEST(testAlertFiltersLeaveSilencesOut);
+    CPPUNIT_TEST(testLimitTakesTheNewestOfEventsAndSilences);
     CPPUNIT_TEST(testUnknownViaRefused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -126,6 +127,27 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), store.history("alertname", "DiskFull").size());
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), store.history("severity", "critical").size());
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.history("label", "by=alice").size());
+    }
+
+    void testLimitTakesTheNewestOfEventsAndSilences()
+    {
+        Store store;
+        store.fire("DiskFull", "10:00:00");
+        SilenceStore(store.db).record(at("10:05:00"), "alice", "api", "");
+        store.fire("NodeDown", "10:10:00");
+        SilenceStore(store.db).record(at("10:15:00"), "bob", "cli", "");
+        auto newest = [&](const std::string& limit) {
+            std::string text;
+            for (const auto& event : store.history("limit", limit))
+                text += (text.empty() ? "" : " ") +
+                        (event.status == "silenced" ? event.labels.at("by") : event.alertname);
+            return text;
+        };
+        CPPUNIT_ASSERT_EQUAL(std::string("bob"), newest("1"));
+        CPPUNIT_ASSERT_EQUAL(std::string("NodeDown bob"), newest("2"));
+        CPPUNIT_ASSERT_EQUAL(std::string("alice NodeDown bob"), newest("3"));
+        CPPUNIT_ASSERT_EQUAL(std::string("DiskFull alice NodeDown bob"), newest("10"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), store.history("since", "2026-11-22T10:05:00Z").size());
     }
 
     void testUnknownViaRefused()
