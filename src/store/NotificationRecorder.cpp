@@ -51,8 +51,8 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
       _selectAlert(db.prepare("SELECT status, status_reason, starts_at FROM alerts WHERE fingerprint = ?1")),
       _upsertAlert(db.prepare(
           "INSERT INTO alerts (fingerprint, alertname, severity, status, status_reason, labels, annotations, "
-          "starts_at, ends_at, generator_url, first_seen_at, last_seen_at, last_notification_id) "
-          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
+          "starts_at, ends_at, generator_url, first_seen_at, last_seen_at, last_notification_id, group_key) "
+          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12) "
           "ON CONFLICT (fingerprint) DO UPDATE SET alertname = excluded.alertname, severity = "
           "excluded.severity, "
           "status = excluded.status, status_reason = excluded.status_reason, labels = excluded.labels, "
@@ -62,16 +62,15 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = "
           "excluded.starts_at "
           "THEN alerts.first_seen_at ELSE excluded.first_seen_at END, "
-          "last_notification_id = excluded.last_notification_id")),
+          "last_notification_id = excluded.last_notification_id, group_key = excluded.group_key")),
       _insertLabel(
           db.prepare("INSERT OR REPLACE INTO alert_labels (fingerprint, name, value) VALUES (?1, ?2, ?3)")),
       _insertEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
           "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
-      _selectGroupActive(db.prepare("SELECT a.fingerprint FROM alerts a JOIN notifications n ON "
-                                    "n.id = a.last_notification_id WHERE a.status = 'firing' AND "
-                                    "n.group_key = ?1 AND a.last_notification_id <> ?2")),
+      _selectGroupActive(db.prepare("SELECT fingerprint FROM alerts WHERE group_key = ?1 AND status = "
+                                    "'firing' AND last_notification_id <> ?2")),
       _insertAbsentEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
@@ -93,7 +92,7 @@ NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
     Result result;
     result.notificationId = insertNotification(n, receivedAt);
     for (const Alert& alert : n.alerts)
-        if (recordAlert(alert, result.notificationId, receivedAt))
+        if (recordAlert(alert, n.groupKey, result.notificationId, receivedAt))
             ++result.changes;
     result.changes += resolveAbsent(n, result.notificationId, receivedAt);
     // A repeated snapshot (Alertmanager's retries, HA pairs, repeat_interval) changes nothing and
@@ -124,15 +123,15 @@ std::int64_t NotificationRecorder::insertNotification(const Notification& n, con
 }
 
 // Returns true when the alert's state changed, i.e. an event was recorded.
-bool NotificationRecorder::recordAlert(const Alert& alert, std::int64_t notificationId,
-                                       const std::string& receivedAt)
+bool NotificationRecorder::recordAlert(const Alert& alert, const std::string& groupKey,
+                                       std::int64_t notificationId, const std::string& receivedAt)
 {
     auto stored = lookup(alert.fingerprint);
     bool isNew = !stored;
     bool changed = isNew || stored->status != alert.status || !sameInstant(stored->startsAt, alert.startsAt);
     if (!isNew && isLate(*stored, alert))
         return false;
-    upsertAlert(alert, notificationId, receivedAt);
+    upsertAlert(alert, groupKey, notificationId, receivedAt);
     if (isNew)
         insertLabels(alert);
     if (changed)
@@ -150,8 +149,8 @@ std::optional<NotificationRecorder::Stored> NotificationRecorder::lookup(const s
     return stored;
 }
 
-void NotificationRecorder::upsertAlert(const Alert& alert, std::int64_t notificationId,
-                                       const std::string& receivedAt)
+void NotificationRecorder::upsertAlert(const Alert& alert, const std::string& groupKey,
+                                       std::int64_t notificationId, const std::string& receivedAt)
 {
     _upsertAlert.bind(1, alert.fingerprint)
         .bind(2, alert.label("alertname"))
@@ -163,7 +162,8 @@ void NotificationRecorder::upsertAlert(const Alert& alert, std::int64_t notifica
         .bind(8, optional(alert.endsAt))
         .bind(9, alert.generatorURL)
         .bind(10, receivedAt)
-        .bind(11, notificationId);
+        .bind(11, notificationId)
+        .bind(12, groupKey);
     _upsertAlert.run();
 }
 

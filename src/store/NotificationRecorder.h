@@ -46,9 +46,11 @@ private:
 
     static bool isLate(const Stored& stored, const Alert& alert);
     std::int64_t insertNotification(const Notification& n, const std::string& receivedAt);
-    bool recordAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    bool recordAlert(const Alert& alert, const std::string& groupKey, std::int64_t notificationId,
+                     const std::string& receivedAt);
     std::optional<Stored> lookup(const std::string& fingerprint);
-    void upsertAlert(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
+    void upsertAlert(const Alert& alert, const std::string& groupKey, std::int64_t notificationId,
+                     const std::string& receivedAt);
     void insertLabels(const Alert& alert);
     void insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
     int resolveAbsent(const Notification& n, std::int64_t notificationId, const std::string& receivedAt);

@@ -138,6 +138,13 @@ CREATE VIEW history AS
            json_object('comment', s.comment), s.at, NULL, '', NULL, '', '', 0
     FROM silences s;
 )SQL",
+        // 3: the group an alert was last notified in, so that finding the alerts a group's notification
+        // no longer lists (resolved 'absent') reads that group's alerts, not every firing alert.
+        R"SQL(
+ALTER TABLE alerts ADD COLUMN group_key TEXT NOT NULL DEFAULT '';
+UPDATE alerts SET group_key = (SELECT n.group_key FROM notifications n WHERE n.id = alerts.last_notification_id);
+CREATE INDEX alerts_group_status ON alerts (group_key, status);
+)SQL",
     };
     return steps;
 }

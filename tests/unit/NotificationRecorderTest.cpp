@@ -122,6 +122,7 @@ class NotificationRecorderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testAlertMissingFromItsGroupIsResolvedAsAbsent);
     CPPUNIT_TEST(testAbsentAlertThatReturnsFiresAgain);
     CPPUNIT_TEST(testTruncatedOrOtherGroupProvesNoAbsence);
+    CPPUNIT_TEST(testAlertThatMovedGroupIsAbsentOnlyFromItsNewGroup);
     CPPUNIT_TEST(testFixturesMixedNotification);
     CPPUNIT_TEST_SUITE_END();
 
@@ -291,6 +292,23 @@ public:
         CPPUNIT_ASSERT_EQUAL(1, store.record(otherGroup, at("12:02:00")));
         CPPUNIT_ASSERT_EQUAL(std::string("fp-alert,fp-critical,fp-warning"),
                              store.column(activeFingerprints));
+    }
+
+    // Routing changed: the alert now belongs to the group it was last notified in.
+    void testAlertThatMovedGroupIsAbsentOnlyFromItsNewGroup()
+    {
+        Store store;
+        store.record(notification(severityAlert("alert", "fp-alert")), at("12:00:01"));
+        Notification moved = notification(severityAlert("alert", "fp-alert"));
+        moved.groupKey = "{}/{team=\"storage\"}:{alertname=\"DiskUsage\"}";
+        store.record(moved, at("12:01:00"));
+        CPPUNIT_ASSERT_EQUAL(
+            1, store.record(notification(severityAlert("warning", "fp-warning")), at("12:02:00")));
+        CPPUNIT_ASSERT_EQUAL(std::string("fp-alert,fp-warning"), store.column(activeFingerprints));
+        Notification newGroup = notification(severityAlert("critical", "fp-critical"));
+        newGroup.groupKey = moved.groupKey;
+        CPPUNIT_ASSERT_EQUAL(2, store.record(newGroup, at("12:03:00")));
+        CPPUNIT_ASSERT_EQUAL(std::string("fp-critical,fp-warning"), store.column(activeFingerprints));
     }
 
     void testLabelsIndexed()
