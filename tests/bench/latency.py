@@ -22,40 +22,21 @@ from gateway import alert_body
 PYTHON = "/usr/bin/python3"
 FAKES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fakes")
 
-# As tests/support/TestCertificates.cpp: only what the certificates need.
-OPENSSL_CONFIG = """[req]
-distinguished_name = dn
-prompt = no
-[dn]
-CN = unused
-[ca]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-[server]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
-"""
+OPENSSL_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support", "test-ca.cnf")
 
 
 def make_test_ca(directory):
     """A CA and a certificate for localhost signed by it (EC P-256); returns (ca, cert, key) paths."""
     os.makedirs(directory, exist_ok=True)
     path = lambda name: os.path.join(directory, name)
-    with open(path("openssl.cnf"), "w", encoding="ascii") as out:
-        out.write(OPENSSL_CONFIG)
     ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
     commands = [
-        ["req", "-x509", "-config", path("openssl.cnf"), "-extensions", "ca", *ec, "-keyout", path("ca.key"),
+        ["req", "-x509", "-config", OPENSSL_CONFIG, "-extensions", "ca", *ec, "-keyout", path("ca.key"),
          "-out", path("ca.pem"), "-days", "30", "-subj", "/CN=alertgate bench CA"],
-        ["req", "-new", "-config", path("openssl.cnf"), *ec, "-keyout", path("server.key"), "-out",
+        ["req", "-new", "-config", OPENSSL_CONFIG, *ec, "-keyout", path("server.key"), "-out",
          path("server.csr"), "-subj", "/CN=localhost"],
         ["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-         "-CAcreateserial", "-days", "30", "-extfile", path("openssl.cnf"), "-extensions", "server", "-out",
+         "-CAcreateserial", "-days", "30", "-extfile", OPENSSL_CONFIG, "-extensions", "server", "-out",
          path("server.pem")],
     ]
     for command in commands:

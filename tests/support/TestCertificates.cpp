@@ -4,33 +4,11 @@
 
 #include <stdexcept>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
-// Only what the certificates need, so the system's openssl.cnf cannot change them.
-const char* const OPENSSL_CONFIG = R"([req]
-distinguished_name = dn
-prompt = no
-
-[dn]
-CN = unused
-
-[ca]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-
-[server]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
-)";
+constexpr const char* OPENSSL_CONFIG = ALERTGATE_SOURCE_DIR "/tests/support/test-ca.cnf";
 
 void openssl(const std::vector<std::string>& args)
 {
@@ -40,8 +18,8 @@ void openssl(const std::vector<std::string>& args)
         std::string command = "openssl";
         for (const auto& arg : args)
             command += " " + arg;
-        throw std::runtime_error(command + " failed (" + std::to_string(result.exitCode) + "):\n" + result.out +
-                                 result.err);
+        throw std::runtime_error(command + " failed (" + std::to_string(result.exitCode) + "):\n" +
+                                 result.out + result.err);
     }
 }
 
@@ -49,7 +27,6 @@ void openssl(const std::vector<std::string>& args)
 
 TestCertificates::TestCertificates()
 {
-    _dir.write("openssl.cnf", OPENSSL_CONFIG);
     makeCa("ca", "AlertGate Test CA");
     makeServer("server", "ca");
     makeCa("untrusted-ca", "Unknown Test CA");
@@ -58,18 +35,18 @@ TestCertificates::TestCertificates()
 
 void TestCertificates::makeCa(const std::string& name, const std::string& commonName) const
 {
-    openssl({"req", "-x509", "-config", _dir.file("openssl.cnf"), "-extensions", "ca", "-newkey", "ec", "-pkeyopt",
+    openssl({"req", "-x509", "-config", OPENSSL_CONFIG, "-extensions", "ca", "-newkey", "ec", "-pkeyopt",
              "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", _dir.file(name + ".key"), "-out",
              _dir.file(name + ".pem"), "-days", "3650", "-subj", "/CN=" + commonName});
 }
 
 void TestCertificates::makeServer(const std::string& name, const std::string& caName) const
 {
-    openssl({"req", "-new", "-config", _dir.file("openssl.cnf"), "-newkey", "ec", "-pkeyopt",
+    openssl({"req", "-new", "-config", OPENSSL_CONFIG, "-newkey", "ec", "-pkeyopt",
              "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", _dir.file(name + ".key"), "-out",
              _dir.file(name + ".csr"), "-subj", "/CN=localhost"});
     openssl({"x509", "-req", "-in", _dir.file(name + ".csr"), "-CA", _dir.file(caName + ".pem"), "-CAkey",
-             _dir.file(caName + ".key"), "-CAcreateserial", "-days", "825", "-extfile", _dir.file("openssl.cnf"),
+             _dir.file(caName + ".key"), "-CAcreateserial", "-days", "825", "-extfile", OPENSSL_CONFIG,
              "-extensions", "server", "-out", _dir.file(name + ".pem")});
 }
 
