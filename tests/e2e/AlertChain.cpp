@@ -14,21 +14,13 @@ const std::string SMTP_USER = "alertgate@example.com";
 const std::string SMTP_PASSWORD = "app-password-1234";
 constexpr int STEP_TIMEOUT_MS = 60000;
 
-FakeSmtpServer::Options gmailLike(const TestCertificates& certificates)
-{
-    FakeSmtpServer::Options options;
-    options.mode = FakeSmtpServer::Mode::StartTls;
-    options.certFile = certificates.certFile();
-    options.keyFile = certificates.keyFile();
-    options.user = SMTP_USER;
-    options.password = SMTP_PASSWORD;
-    return options;
-}
-
 } // namespace
 
 AlertChain::AlertChain(double diskUsagePercent, const std::string& extraIni)
-    : _slack("[]", &_certificates), _smtp(gmailLike(_certificates)), _gateway(gatewayIni(extraIni))
+    : _slack("[]", &_certificates),
+      _smtp(FakeSmtpServer::tlsOptions(_certificates, FakeSmtpServer::Mode::StartTls, SMTP_USER,
+                                       SMTP_PASSWORD)),
+      _gateway(gatewayIni(extraIni))
 {
     _gateway.start();
     _monitoring = std::make_unique<MonitoringStack>(_gateway.port(), "s3cret", diskUsagePercent);

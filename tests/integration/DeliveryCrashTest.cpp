@@ -109,10 +109,7 @@ public:
         for (int i = 0; i < 200; ++i)
             alwaysFailing += std::string(i ? "," : "") + R"({"status": 500, "body": "internal_error"})";
         FakeSlackServer slack(alwaysFailing + "]", &certificates);
-        FakeSmtpServer::Options options;
-        options.certFile = certificates.certFile();
-        options.keyFile = certificates.keyFile();
-        FakeSmtpServer smtp(options);
+        FakeSmtpServer smtp(FakeSmtpServer::tlsOptions(certificates));
 
         std::string ini =
             "[delivery]\nretry_initial = 100ms\nretry_max = 1s\n[slack]\nwebhook_url = " +

@@ -73,17 +73,6 @@ private:
     std::unique_ptr<TestGateway> _gateway;
 };
 
-FakeSmtpServer::Options tlsServer(const TestCertificates& certificates, FakeSmtpServer::Mode mode)
-{
-    FakeSmtpServer::Options options;
-    options.mode = mode;
-    options.certFile = certificates.certFile();
-    options.keyFile = certificates.keyFile();
-    options.user = USER;
-    options.password = PASSWORD;
-    return options;
-}
-
 } // namespace
 
 class EmailDeliveryTest : public CppUnit::TestFixture
@@ -102,7 +91,8 @@ public:
     void testStartTlsMessageHasHeadersBothPartsAndJapaneseSubject()
     {
         TestCertificates certificates;
-        FakeSmtpServer smtp(tlsServer(certificates, FakeSmtpServer::Mode::StartTls));
+        FakeSmtpServer smtp(
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD));
         EmailSetup setup(certificates, smtp.port(), "starttls");
         setup.postDiskAlert("00000000000000e1", "pi:9100");
 
@@ -136,7 +126,8 @@ public:
     void testCrLfInLabelsAndAnnotationsCreatesNoHeader()
     {
         TestCertificates certificates;
-        FakeSmtpServer smtp(tlsServer(certificates, FakeSmtpServer::Mode::StartTls));
+        FakeSmtpServer smtp(
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD));
         EmailSetup setup(certificates, smtp.port(), "starttls");
         TestAlert alert = diskAlert("00000000000000e2", "pi:9100\r\nBcc: victim@example.com", "critical");
         alert.annotations["summary"] = "full\r\nX-Injected: yes\nReply-To: evil@example.com";
@@ -158,7 +149,8 @@ public:
     void testImplicitTls()
     {
         TestCertificates certificates;
-        FakeSmtpServer smtp(tlsServer(certificates, FakeSmtpServer::Mode::ImplicitTls));
+        FakeSmtpServer smtp(
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::ImplicitTls, USER, PASSWORD));
         EmailSetup setup(certificates, smtp.port(), "tls");
         setup.postDiskAlert("00000000000000e3", "pi:9100");
         CPPUNIT_ASSERT_MESSAGE(setup.gateway().process().log() + smtp.log(), smtp.waitForMessages(1, 20000));
@@ -168,7 +160,8 @@ public:
     void testUnknownCaIsRefused()
     {
         TestCertificates certificates;
-        FakeSmtpServer::Options options = tlsServer(certificates, FakeSmtpServer::Mode::StartTls);
+        FakeSmtpServer::Options options =
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD);
         options.certFile = certificates.untrustedCertFile();
         options.keyFile = certificates.untrustedKeyFile();
         FakeSmtpServer smtp(options);
@@ -205,7 +198,8 @@ public:
     void testTransientFailureIsRetriedAndDeliveredOnce()
     {
         TestCertificates certificates;
-        FakeSmtpServer::Options options = tlsServer(certificates, FakeSmtpServer::Mode::StartTls);
+        FakeSmtpServer::Options options =
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD);
         options.failData = "451:1";
         FakeSmtpServer smtp(options);
         EmailSetup setup(certificates, smtp.port(), "starttls");
@@ -220,7 +214,8 @@ public:
     void testPermanentFailureIsDeadWithTheReply()
     {
         TestCertificates certificates;
-        FakeSmtpServer::Options options = tlsServer(certificates, FakeSmtpServer::Mode::StartTls);
+        FakeSmtpServer::Options options =
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD);
         options.failData = "554:100";
         FakeSmtpServer smtp(options);
         EmailSetup setup(certificates, smtp.port(), "starttls");

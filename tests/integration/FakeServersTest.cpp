@@ -31,15 +31,13 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 const std::string USER = "alertgate@example.com";
 const std::string PASSWORD = "app-password-1234";
-const std::string USER_BASE64 = "YWxlcnRnYXRlQGV4YW1wbGUuY29t";     // base64("alertgate@example.com")
+const std::string USER_BASE64 = "YWxlcnRnYXRlQGV4YW1wbGUuY29t"; // base64("alertgate@example.com")
 const std::string PASSWORD_BASE64 = "YXBwLXBhc3N3b3JkLTEyMzQ="; // base64("app-password-1234")
 const Poco::Timespan TIMEOUT(10, 0);
 
@@ -61,8 +59,10 @@ void sendTestMessage(Poco::Net::SMTPClientSession& session, const std::string& s
 {
     Poco::Net::MailMessage message;
     message.setSender("AlertGate <" + USER + ">");
-    message.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, "ops@example.com"));
-    message.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::CC_RECIPIENT, "oncall@example.com"));
+    message.addRecipient(
+        Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, "ops@example.com"));
+    message.addRecipient(
+        Poco::Net::MailRecipient(Poco::Net::MailRecipient::CC_RECIPIENT, "oncall@example.com"));
     message.setSubject(subject);
     message.setContent("Disk usage is above 80% on pi-01.\r\n");
     session.sendMessage(message);
@@ -136,13 +136,7 @@ public:
 
     FakeSmtpServer::Options smtpOptions(FakeSmtpServer::Mode mode) const
     {
-        FakeSmtpServer::Options options;
-        options.mode = mode;
-        options.certFile = _certificates->certFile();
-        options.keyFile = _certificates->keyFile();
-        options.user = USER;
-        options.password = PASSWORD;
-        return options;
+        return FakeSmtpServer::tlsOptions(*_certificates, mode, USER, PASSWORD);
     }
 
     std::unique_ptr<Poco::Net::SecureSMTPClientSession> startTlsSession(std::uint16_t port)
@@ -180,7 +174,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("ops@example.com"), messages[0].rcptTos[0]);
         CPPUNIT_ASSERT_EQUAL(std::string("oncall@example.com"), messages[0].rcptTos[1]);
         CPPUNIT_ASSERT_EQUAL(USER, messages[0].authUser);
-        CPPUNIT_ASSERT_MESSAGE(messages[0].raw, contains(messages[0].raw, "Subject: Disk usage above 80%\r\n"));
+        CPPUNIT_ASSERT_MESSAGE(messages[0].raw,
+                               contains(messages[0].raw, "Subject: Disk usage above 80%\r\n"));
         ParsedMail mail = parseMail(messages[0].file);
         CPPUNIT_ASSERT_EQUAL(std::string("Disk usage above 80%"), mail.subject);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), mail.parts.size());
@@ -189,8 +184,9 @@ public:
         // The log proves the order on the wire: STARTTLS, the TLS upgrade, and only then AUTH LOGIN
         // with its base64 user name and password lines.
         auto log = lines(server.commandsLog());
-        auto at = [&](const std::string& line)
-        { return std::find(log.begin(), log.end(), line) - log.begin(); };
+        auto at = [&](const std::string& line) {
+            return std::find(log.begin(), log.end(), line) - log.begin();
+        };
         const auto end = static_cast<std::ptrdiff_t>(log.size());
         CPPUNIT_ASSERT_MESSAGE(server.commandsLog(), at("STARTTLS") < at("TLS"));
         CPPUNIT_ASSERT_MESSAGE(server.commandsLog(), at("TLS") < at("AUTH LOGIN"));
@@ -274,7 +270,8 @@ public:
         CPPUNIT_ASSERT_MESSAGE(server.log(), server.waitForMessages(1, 10000));
         CPPUNIT_ASSERT_EQUAL(std::string(), server.messages().at(0).authUser);
         auto log = lines(server.commandsLog());
-        CPPUNIT_ASSERT_MESSAGE(server.commandsLog(), std::find(log.begin(), log.end(), "STARTTLS") != log.end());
+        CPPUNIT_ASSERT_MESSAGE(server.commandsLog(),
+                               std::find(log.begin(), log.end(), "STARTTLS") != log.end());
         CPPUNIT_ASSERT_MESSAGE(server.commandsLog(), std::find(log.begin(), log.end(), "TLS") == log.end());
     }
 
@@ -451,17 +448,18 @@ public:
         TempDir dir;
         // A long subject as mail software folds it: two UTF-8 B-words on two lines (RFC 2047 section 5),
         // the whitespace between them not part of the text.
-        std::string eml = dir.write("jp.eml", "From: AlertGate <alertgate@example.com>\r\n"
-                                              "To: Ops <ops@example.com>, oncall@example.com\r\n"
-                                              "Subject: =?UTF-8?B?44OH44Kj44K544Kv44Gu5L2/55So546H44GM?=\r\n"
-                                              " =?UTF-8?B?ODAl44KS6LaF44GI44G+44GX44Gf?=\r\n"
-                                              "Date: Sun, 22 Nov 2026 21:00:00 +0900\r\n"
-                                              "Message-ID: <1.alertgate@pi-01>\r\n"
-                                              "MIME-Version: 1.0\r\n"
-                                              "Content-Type: text/plain; charset=UTF-8\r\n"
-                                              "Content-Transfer-Encoding: base64\r\n"
-                                              "\r\n"
-                                              "44OH44Kj44K544Kv44Gu5L2/55So546H44GMODAl44KS6LaF44GI44G+44GX44Gf\r\n");
+        std::string eml =
+            dir.write("jp.eml", "From: AlertGate <alertgate@example.com>\r\n"
+                                "To: Ops <ops@example.com>, oncall@example.com\r\n"
+                                "Subject: =?UTF-8?B?44OH44Kj44K544Kv44Gu5L2/55So546H44GM?=\r\n"
+                                " =?UTF-8?B?ODAl44KS6LaF44GI44G+44GX44Gf?=\r\n"
+                                "Date: Sun, 22 Nov 2026 21:00:00 +0900\r\n"
+                                "Message-ID: <1.alertgate@pi-01>\r\n"
+                                "MIME-Version: 1.0\r\n"
+                                "Content-Type: text/plain; charset=UTF-8\r\n"
+                                "Content-Transfer-Encoding: base64\r\n"
+                                "\r\n"
+                                "44OH44Kj44K544Kv44Gu5L2/55So546H44GMODAl44KS6LaF44GI44G+44GX44Gf\r\n");
         ParsedMail mail = parseMail(eml);
         CPPUNIT_ASSERT_EQUAL(std::string("ディスクの使用率が80%を超えました"), mail.subject);
         CPPUNIT_ASSERT_EQUAL(std::string("ディスクの使用率が80%を超えました"), mail.header("subject"));

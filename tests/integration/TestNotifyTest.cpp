@@ -65,10 +65,7 @@ public:
     void testEmail()
     {
         TestCertificates certificates;
-        FakeSmtpServer::Options options;
-        options.certFile = certificates.certFile();
-        options.keyFile = certificates.keyFile();
-        FakeSmtpServer smtp(options);
+        FakeSmtpServer smtp(FakeSmtpServer::tlsOptions(certificates));
         TestGateway gateway("[email]\nsmtp_host = localhost\nsmtp_port = " + std::to_string(smtp.port()) +
                             "\nfrom = alertgate@example.com\nto = oncall@example.com\nca_file = " +
                             certificates.caFile() + "\n");

@@ -67,6 +67,18 @@ std::vector<std::string> completedMessages(const std::string& maildir)
 
 } // namespace
 
+FakeSmtpServer::Options FakeSmtpServer::tlsOptions(const TestCertificates& certificates, Mode mode,
+                                                   const std::string& user, const std::string& password)
+{
+    Options options;
+    options.mode = mode;
+    options.certFile = certificates.certFile();
+    options.keyFile = certificates.keyFile();
+    options.user = user;
+    options.password = password;
+    return options;
+}
+
 FakeSmtpServer::FakeSmtpServer(const Options& options) : _maildir(_dir.file("maildir"))
 {
     Poco::File(_maildir).createDirectories();

@@ -2,6 +2,7 @@
 
 #include "FakeProcess.h"
 #include "TempDir.h"
+#include "TestCertificates.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -43,6 +44,10 @@ public:
         std::string authUser;             /// The AUTH user name, "" if the session did not authenticate.
         std::string file;                 /// The .eml file holding raw (for parseMail()).
     };
+
+    /// A server with the test CA's certificate in the given mode, requiring AUTH when user is set.
+    static Options tlsOptions(const TestCertificates& certificates, Mode mode = Mode::StartTls,
+                              const std::string& user = "", const std::string& password = "");
 
     explicit FakeSmtpServer(const Options& options);
     /// Starts the server and waits (20 s at most) until it listens; throws std::runtime_error with its
