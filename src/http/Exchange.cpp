@@ -65,7 +65,11 @@ bool serveOneRequest(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParam
     OneRequestSession session(socket, params);
     try
     {
-        return answer(session, params, factory);
+        if (!answer(session, params, factory))
+            return false;
+        // Or the session would close the socket when it goes.
+        session.detachSocket();
+        return true;
     }
     catch (const Poco::Net::NoMessageException&)
     {
