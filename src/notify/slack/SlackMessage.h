@@ -22,7 +22,8 @@ public:
 
     SlackMessage(Template title, Template alert);
 
-    std::string render(const Notification& notification, const std::vector<Alert>& alerts, std::int64_t nowMicros) const;
+    std::string render(const Notification& notification, const std::vector<Alert>& alerts,
+                       std::int64_t nowMicros) const;
 
 private:
     Template _title;
