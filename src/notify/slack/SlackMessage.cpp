@@ -22,6 +22,19 @@ std::size_t utf8Length(const std::string& text)
     return count;
 }
 
+// The escaped text must not be cut inside "&amp;", "&lt;" or "&gt;": Slack would show the stub ("&am")
+// as text. Returns where to cut instead: before the entity's '&' when the cut falls inside one.
+std::size_t outsideEntity(const std::string& text, std::size_t cut)
+{
+    constexpr std::size_t kLongestEntity = 5; // "&amp;"
+    if (cut == 0)
+        return cut;
+    std::size_t amp = text.rfind('&', cut - 1);
+    if (amp == std::string::npos || cut - amp >= kLongestEntity)
+        return cut;
+    return text.find(';', amp) < cut ? cut : amp;
+}
+
 // Only web links become clickable; anything else (javascript:, labels) is left out.
 std::string webLink(const std::string& url)
 {
@@ -62,7 +75,7 @@ std::string cutToChars(const std::string& text, std::size_t maxChars, const std:
             ++bytes;
         ++chars;
     }
-    return text.substr(0, bytes) + note;
+    return text.substr(0, outsideEntity(text, bytes)) + note;
 }
 
 SlackMessage::SlackMessage(Template title, Template alert)

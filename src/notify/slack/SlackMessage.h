@@ -31,6 +31,7 @@ private:
 };
 
 std::string cutToChars(const std::string& text, std::size_t maxChars, const std::string& note);
-/// text, or its first characters (UTF-8 aware) followed by note when it has more than maxChars.
+/// text, or its first characters (UTF-8 aware) followed by note when it has more than maxChars. The cut
+/// never splits one of Slack's entities (&amp; &lt; &gt;): it moves to before the entity.
 
 } // namespace AlertGate
