@@ -1,6 +1,7 @@
 #include "app/Gateway.h"
 
 #include "http/HandlerFactory.h"
+#include "http/Listener.h"
 #include "signal/GpioError.h"
 #include "signal/GpiodEdgeLine.h"
 
@@ -123,9 +124,8 @@ void Gateway::start()
         dispatcher->start();
     if (_reconciler)
         _reconciler->start();
-    Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
-    socket.listen(64);
+    Poco::Net::ServerSocket socket =
+        listenOn(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port));
     _server =
         std::make_unique<HttpServer>(socket, _settings.http, Poco::makeShared<HandlerFactory>(_context));
     _server->start();
