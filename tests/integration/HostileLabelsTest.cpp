@@ -190,6 +190,7 @@ class HostileLabelsTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(HostileLabelsTest);
     CPPUNIT_TEST(testHostileLabelsAreStoredFaithfullyAndRenderedHarmlessly);
     CPPUNIT_TEST(testBodiesThatAreNotUtf8AreRefusedAndNothingIsStored);
+    CPPUNIT_TEST(testANameWithNulIsRefusedAndNothingIsStored);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -234,6 +235,20 @@ public:
         HttpResult result = gateway.post(replaced(valid, "PLACEHOLDER", "Disk\\ud800"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 400, result.status);
         CPPUNIT_ASSERT_MESSAGE(result.body, contains(result.body, "invalid JSON"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), gateway.countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), gateway.countRows("alerts"));
+    }
+
+    void testANameWithNulIsRefusedAndNothingIsStored()
+    {
+        TestGateway gateway;
+        gateway.start();
+        // Cut at the NUL by the JSON parser, the second name would replace the alert's real severity.
+        TestAlert alert = diskAlert("00000000000bad04", "pi:9100", "info");
+        alert.labels["severity" + kNul + "x"] = "critical";
+        HttpResult result = gateway.post(webhookBody({alert}));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 400, result.status);
+        CPPUNIT_ASSERT_MESSAGE(result.body, contains(result.body, "a name holds NUL"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), gateway.countRows("notifications"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), gateway.countRows("alerts"));
     }
