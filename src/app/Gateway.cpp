@@ -1,6 +1,7 @@
 #include "app/Gateway.h"
 
 #include "http/HandlerFactory.h"
+#include "http/Listener.h"
 #include "signal/GpioError.h"
 #include "signal/GpiodEdgeLine.h"
 
@@ -10,19 +11,6 @@
 namespace AlertGate {
 
 namespace {
-
-Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
-{
-    auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
-    params->setServerName("alertgate");
-    params->setMaxThreads(http.maxConnections);
-    params->setMaxQueued(http.maxConnections);
-    params->setTimeout(Poco::Timespan(http.requestTimeoutMs * 1000));
-    params->setKeepAlive(http.keepAliveTimeoutMs > 0);
-    params->setKeepAliveTimeout(Poco::Timespan(http.keepAliveTimeoutMs * 1000));
-    params->setMaxKeepAliveRequests(1000);
-    return params;
-}
 
 Dispatcher::Policy deliveryPolicy(const Settings::Delivery& delivery)
 {
@@ -74,9 +62,10 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
       _writer(
           settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
           [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
-      _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence), _buzzer(settings.buzzer),
-      _context{settings, clock, _metrics, _writer, Authenticator(settings.webhook), _silencer, _buzzer},
-      _httpThreads("http", 2, settings.http.maxConnections + 1)
+      _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence),
+      _buzzer(settings.buzzer), _context{
+                                    settings,  clock,  _metrics, _writer, Authenticator(settings.webhook),
+                                    _silencer, _buzzer}
 {
     for (const auto& channel : _channels.all())
         _dispatchers.push_back(std::make_unique<Dispatcher>(
@@ -135,11 +124,10 @@ void Gateway::start()
         dispatcher->start();
     if (_reconciler)
         _reconciler->start();
-    Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port), true);
-    socket.listen(64);
-    _server = std::make_unique<Poco::Net::HTTPServer>(Poco::makeShared<HandlerFactory>(_context),
-                                                      _httpThreads, socket, serverParams(_settings.http));
+    Poco::Net::ServerSocket socket =
+        listenOn(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port));
+    _server =
+        std::make_unique<HttpServer>(socket, _settings.http, Poco::makeShared<HandlerFactory>(_context));
     _server->start();
 }
 
@@ -148,14 +136,13 @@ void Gateway::stop()
     // Aborting open connections is safe: what they submitted is committed by the writer's stop(), and
     // a client that saw no answer retries (a repeated notification is harmless).
     if (_server)
-        _server->stopAll(true);
+        _server->stop();
     // Before the writer: the reconciler may be storing a heartbeat message.
     if (_reconciler)
         _reconciler->stop();
     _writer.stop();
     for (auto& dispatcher : _dispatchers)
         dispatcher->stop();
-    _httpThreads.joinAll();
     _server.reset();
 }
 
@@ -166,7 +153,7 @@ void Gateway::reload(const Settings& fresh)
 
 Poco::Net::SocketAddress Gateway::listenAddress() const
 {
-    return _server->socket().address();
+    return _server->address();
 }
 
 } // namespace AlertGate

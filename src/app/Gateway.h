@@ -2,6 +2,7 @@
 
 #include "config/Settings.h"
 #include "core/Clock.h"
+#include "http/HttpServer.h"
 #include "http/ServerContext.h"
 #include "metrics/Metrics.h"
 #include "notify/Channels.h"
@@ -12,9 +13,6 @@
 #include "signal/SilenceButton.h"
 #include "signal/Silencer.h"
 #include "store/NotificationWriter.h"
-
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
 
 #include <map>
 #include <memory>
@@ -55,8 +53,7 @@ private:
     std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
     std::unique_ptr<SilenceButton> _button;  /// Null: none configured, or its line failed to open.
     ServerContext _context;
-    Poco::ThreadPool _httpThreads;
-    std::unique_ptr<Poco::Net::HTTPServer> _server;
+    std::unique_ptr<HttpServer> _server;
 };
 
 } // namespace AlertGate

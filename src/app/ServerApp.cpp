@@ -1,11 +1,12 @@
 #include "app/ServerApp.h"
 
+#include "app/FileLimit.h"
 #include "app/Gateway.h"
 #include "app/Logging.h"
 #include "app/Signals.h"
 #include "app/Systemd.h"
-#include "app/Watchdog.h"
 #include "app/Version.h"
+#include "app/Watchdog.h"
 #include "cli/Usage.h"
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
@@ -20,11 +21,9 @@
 
 #include <iostream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 Poco::Logger& log()
 {
@@ -93,15 +92,30 @@ void ServerApp::warnIfOpen() const
                       _settings->http.host);
 }
 
+// Parked connections, workers, the store's connections and the channels all need descriptors; with
+// too few, accept() fails and the oldest parked connections are closed early.
+void ServerApp::warnIfFewDescriptors(std::uint64_t limit) const
+{
+    auto needed =
+        static_cast<std::uint64_t>(_settings->http.maxIdleConnections + _settings->http.maxConnections) + 64;
+    if (limit < needed)
+        log().warning("the open-file limit is %Lu, below the %Lu that http.max_idle_connections and "
+                      "http.max_connections need; raise LimitNOFILE",
+                      static_cast<Poco::UInt64>(limit), static_cast<Poco::UInt64>(needed));
+}
+
 int ServerApp::main(const std::vector<std::string>&)
 {
-    if (_exitEarly) return EXIT_OK;
-    if (!_settings) return EXIT_CONFIG;
+    if (_exitEarly)
+        return EXIT_OK;
+    if (!_settings)
+        return EXIT_CONFIG;
     Signals signals;
     signals.block();
     SystemClock clock;
     try
     {
+        warnIfFewDescriptors(raiseOpenFileLimit());
         Gateway gateway(*_settings, clock);
         gateway.start();
         warnIfOpen();
@@ -111,7 +125,8 @@ int ServerApp::main(const std::vector<std::string>&)
     }
     catch (const ConfigError& e)
     {
-        for (const auto& problem : e.problems()) log().fatal("configuration: %s", problem);
+        for (const auto& problem : e.problems())
+            log().fatal("configuration: %s", problem);
         return EXIT_CONFIG;
     }
     catch (const StoreError& e)
@@ -138,10 +153,12 @@ void ServerApp::serve(Gateway& gateway, Signals& signals)
         watchdog->start();
     }
     Systemd::notify("READY=1");
-    while (signals.wait() == SIGHUP) reload(gateway);
+    while (signals.wait() == SIGHUP)
+        reload(gateway);
     Systemd::notify("STOPPING=1");
     log().information("stopping");
-    if (watchdog) watchdog->stop();
+    if (watchdog)
+        watchdog->stop();
     gateway.stop();
 }
 

@@ -6,8 +6,7 @@
 
 #include <optional>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Gateway;
 class Signals;
@@ -26,6 +25,7 @@ private:
     void handleVersion(const std::string& name, const std::string& value);
     void handleConfig(const std::string& name, const std::string& value);
     void warnIfOpen() const;
+    void warnIfFewDescriptors(std::uint64_t limit) const;
     void serve(Gateway& gateway, Signals& signals);
     void reload(Gateway& gateway);
 

@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Everything alertgate reads from its INI file, typed and validated once (SettingsLoader).
 /// The defaults run on a laptop: loopback only, history in ./alertgate.db, no authentication.
@@ -22,7 +21,8 @@ struct Settings
         std::string host = "127.0.0.1";
         std::uint16_t port = 9098;
         std::uint64_t maxBodyBytes = 1024 * 1024;
-        int maxConnections = 16;
+        int maxConnections = 16;       /// Requests served at once (worker threads).
+        int maxIdleConnections = 1024; /// Connections parked while no request is under way.
         std::int64_t requestTimeoutMs = 10000;
         std::int64_t keepAliveTimeoutMs = 15000;
     } http;
@@ -58,8 +58,8 @@ struct Settings
     struct Heartbeat
     {
         std::string alertname = "Watchdog";
-        std::int64_t timeoutMs = 0;     /// 0: no dead man's switch.
-        bool requireAtStart = false;    /// Blind after timeoutMs from start-up when no heartbeat ever came.
+        std::int64_t timeoutMs = 0;  /// 0: no dead man's switch.
+        bool requireAtStart = false; /// Blind after timeoutMs from start-up when no heartbeat ever came.
         std::string blindLamps = "red:flash, yellow:flash"; /// TowerState::parse spec.
         std::string blindSound = "blind"; /// Buzzer pattern name while blind; empty: silent.
     } heartbeat;
@@ -67,8 +67,8 @@ struct Settings
     struct Tower
     {
         std::string protocol = "http"; /// http (NH series /api/control) | pns (TCP, binary)
-        std::string host;               /// Empty: no tower.
-        std::uint16_t port = 0;         /// 0: 80 for http, 10000 for pns.
+        std::string host;              /// Empty: no tower.
+        std::uint16_t port = 0;        /// 0: 80 for http, 10000 for pns.
         std::int64_t timeoutMs = 3000;
         std::int64_t reassertMs = 60000;
         std::int64_t retryInitialMs = 1000;

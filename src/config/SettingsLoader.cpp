@@ -232,6 +232,10 @@ const std::map<std::string, Apply>& inlineKeys()
          [](Settings& s, const std::string& v) {
              s.http.maxConnections = integerIn(v, {1, 1024});
          }},
+        {"http.max_idle_connections",
+         [](Settings& s, const std::string& v) {
+             s.http.maxIdleConnections = integerIn(v, {1, 65536});
+         }},
         {"http.request_timeout",
          [](Settings& s, const std::string& v) {
              s.http.requestTimeoutMs = durationIn(v, {100, 300000});

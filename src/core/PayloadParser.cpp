@@ -1,5 +1,6 @@
 #include "core/PayloadParser.h"
 
+#include "core/JsonNames.h"
 #include "core/PayloadError.h"
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
@@ -11,11 +12,9 @@
 
 #include <limits>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -127,6 +126,10 @@ Object::Ptr parseRoot(const std::string& body)
 {
     if (!isValidUtf8(body))
         throw PayloadError(PayloadError::Kind::Encoding, "body is not valid UTF-8", "");
+    if (auto name = nameWithNul(body))
+        throw PayloadError("a name holds NUL (\\u0000), which alertgate cannot keep: \"" +
+                               printable(*name, 64) + "\\u0000...\"",
+                           "");
     Poco::Dynamic::Var root;
     try
     {

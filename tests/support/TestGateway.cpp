@@ -97,6 +97,16 @@ std::int64_t TestGateway::countRows(const std::string& table) const
     return count.integer(0);
 }
 
+std::vector<std::string> TestGateway::texts(const std::string& sql) const
+{
+    Database db(_storePath, Database::Mode::ReadOnly, 5000);
+    Statement query = db.prepare(sql);
+    std::vector<std::string> values;
+    while (query.step())
+        values.push_back(query.text(0));
+    return values;
+}
+
 std::vector<TestGateway::OutboxRow> TestGateway::outbox(const std::string& channel) const
 {
     Database db(_storePath, Database::Mode::ReadOnly, 5000);

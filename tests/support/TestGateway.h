@@ -43,6 +43,9 @@ public:
 
     std::int64_t countRows(const std::string& table) const;
     /// Reads the database directly, as a person with sqlite3 would.
+    std::vector<std::string> texts(const std::string& sql) const;
+    /// The first column of every row sql selects, as text byte for byte (NUL bytes included), read
+    /// directly from the database.
 
     struct OutboxRow
     {

@@ -11,11 +11,9 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -103,6 +101,8 @@ class PayloadParserTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testFingerprintNotHex);
     CPPUNIT_TEST(testUnknownFieldsAccepted);
     CPPUNIT_TEST(testEscapedSurrogatePair);
+    CPPUNIT_TEST(testNulInAValueIsKept);
+    CPPUNIT_TEST(testNulInANameIsRefused);
     CPPUNIT_TEST(testEmptyAlertsAccepted);
     CPPUNIT_TEST_SUITE_END();
 
@@ -375,6 +375,32 @@ public:
     {
         Notification n = PayloadParser::parse(bodyWithLabelValue("\\ud83d\\ude00 \\u00e9"));
         CPPUNIT_ASSERT_EQUAL(std::string("\xF0\x9F\x98\x80 \xC3\xA9"), n.alerts[0].labels.at("x"));
+    }
+
+    void testNulInAValueIsKept()
+    {
+        Notification n = PayloadParser::parse(bodyWithLabelValue("a\\u0000b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a\0b", 3), n.alerts[0].labels.at("x"));
+    }
+
+    void testNulInANameIsRefused()
+    {
+        // Cut at the NUL, "severity\u0000x" would replace the alert's real severity.
+        std::string spoofed =
+            body(R"([{"status":"firing","labels":{"severity":"info","severity\u0000x":"critical"},)"
+                 R"("annotations":{},"startsAt":"2026-11-22T12:00:00Z","endsAt":"0001-01-01T00:00:00Z",)"
+                 R"("generatorURL":"","fingerprint":"ab12"}])");
+        expectError(spoofed, PayloadError::Kind::Field, "");
+        try
+        {
+            PayloadParser::parse(spoofed);
+        }
+        catch (const PayloadError& e)
+        {
+            CPPUNIT_ASSERT_EQUAL(std::string("a name holds NUL (\\u0000), which alertgate cannot keep: "
+                                             "\"severity\\u0000...\""),
+                                 std::string(e.what()));
+        }
     }
 
     void testEmptyAlertsAccepted()

@@ -84,6 +84,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(9098), s.http.port);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t(1048576), s.http.maxBodyBytes);
         CPPUNIT_ASSERT_EQUAL(16, s.http.maxConnections);
+        CPPUNIT_ASSERT_EQUAL(1024, s.http.maxIdleConnections);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(10000), s.http.requestTimeoutMs);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(15000), s.http.keepAliveTimeoutMs);
         CPPUNIT_ASSERT(!s.webhook.authenticationConfigured());
@@ -101,6 +102,7 @@ public:
                                                      "listen = 0.0.0.0:19098\n"
                                                      "max_body_size = 256KiB\n"
                                                      "max_connections = 32\n"
+                                                     "max_idle_connections = 100\n"
                                                      "request_timeout = 5s\n"
                                                      "keepalive_timeout = 1m\n"
                                                      "[webhook]\n"
@@ -119,6 +121,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(19098), s.http.port);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t(262144), s.http.maxBodyBytes);
         CPPUNIT_ASSERT_EQUAL(32, s.http.maxConnections);
+        CPPUNIT_ASSERT_EQUAL(100, s.http.maxIdleConnections);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(5000), s.http.requestTimeoutMs);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(60000), s.http.keepAliveTimeoutMs);
         CPPUNIT_ASSERT_EQUAL(std::string("s3cret"), s.webhook.bearerToken);
@@ -201,6 +204,7 @@ public:
     {
         expectProblem("[http]\nmax_connections = many\n", "http.max_connections", "expected an integer");
         expectProblem("[http]\nmax_connections = 0\n", "http.max_connections", "out of range");
+        expectProblem("[http]\nmax_idle_connections = 0\n", "http.max_idle_connections", "out of range");
     }
 
     void testBadLogLevel() { expectProblem("[log]\nlevel = verbose\n", "log.level", "expected one of"); }

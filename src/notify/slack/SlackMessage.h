@@ -22,7 +22,8 @@ public:
 
     SlackMessage(Template title, Template alert);
 
-    std::string render(const Notification& notification, const std::vector<Alert>& alerts, std::int64_t nowMicros) const;
+    std::string render(const Notification& notification, const std::vector<Alert>& alerts,
+                       std::int64_t nowMicros) const;
 
 private:
     Template _title;
@@ -30,6 +31,7 @@ private:
 };
 
 std::string cutToChars(const std::string& text, std::size_t maxChars, const std::string& note);
-/// text, or its first characters (UTF-8 aware) followed by note when it has more than maxChars.
+/// text, or its first characters (UTF-8 aware) followed by note when it has more than maxChars. The cut
+/// never splits one of Slack's entities (&amp; &lt; &gt;): it moves to before the entity.
 
 } // namespace AlertGate

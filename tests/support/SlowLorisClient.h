@@ -1,0 +1,44 @@
+#pragma once
+
+#include "RawConnections.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace AlertGate::Test {
+
+/// A slow-loris client: one connection that sends a request head one byte per interval and never
+/// finishes it, on a thread of its own, until the server closes the connection or the object goes.
+class SlowLorisClient
+{
+public:
+    SlowLorisClient(std::uint16_t port, std::chrono::milliseconds interval);
+    ~SlowLorisClient();
+    SlowLorisClient(const SlowLorisClient&) = delete;
+    SlowLorisClient& operator=(const SlowLorisClient&) = delete;
+
+    std::size_t bytesSent() const;
+    bool waitUntilClosed(int timeoutMs);
+    /// True once the server closed the connection (a send failed or it read EOF).
+    std::string received();
+    /// What the server sent before closing: nothing, for a head that never completed.
+
+private:
+    void run();
+
+    RawConnections _connection;
+    std::chrono::milliseconds _interval;
+    mutable std::mutex _mutex;
+    std::condition_variable _changed;
+    std::size_t _sent = 0;
+    bool _closed = false;
+    bool _stopping = false;
+    std::thread _thread;
+};
+
+} // namespace AlertGate::Test
