@@ -1,5 +1,6 @@
 #include "notify/Template.h"
 
+#include "core/BidiControls.h"
 #include "notify/DefaultTemplates.h"
 
 #include <fstream>
@@ -11,11 +12,12 @@ namespace AlertGate {
 
 namespace {
 
-// Replaces each character that has an entry in entities; everything else is copied as is.
+// Replaces each character that has an entry in entities; everything else is copied as is, but for
+// the bidirectional controls, which are named.
 std::string escapeWith(const std::string& text, const std::map<char, const char*>& entities)
 {
     std::string out;
-    for (char c : text)
+    for (char c : revealBidiControls(text))
     {
         auto entity = entities.find(c);
         out += entity == entities.end() ? std::string(1, c) : std::string(entity->second);
@@ -31,7 +33,8 @@ std::string escapeHtml(const std::string& text)
 std::string readTemplateFile(const std::string& file)
 {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::invalid_argument("cannot read template " + file);
+    if (!in)
+        throw std::invalid_argument("cannot read template " + file);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -53,15 +56,19 @@ Template::Template(const std::string& text, Escape escape, const std::string& or
     else if (escape == Escape::Slack)
         _mustache.set_custom_escape(escapeSlack);
     else
-        _mustache.set_custom_escape([](const std::string& s) { return s; });
+        _mustache.set_custom_escape(revealBidiControls);
 }
 
 Template Template::load(const std::string& file, const std::string& defaultName, Escape escape)
 {
-    if (!file.empty()) return Template(readTemplateFile(file), escape, file);
+    if (!file.empty())
+        return Template(readTemplateFile(file), escape, file);
     return Template(defaultTemplates().at(defaultName), escape, "(built-in " + defaultName + ")");
 }
 
-std::string Template::render(const kainjow::mustache::data& data) const { return _mustache.render(data); }
+std::string Template::render(const kainjow::mustache::data& data) const
+{
+    return _mustache.render(data);
+}
 
 } // namespace AlertGate

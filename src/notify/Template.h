@@ -9,7 +9,9 @@ namespace AlertGate {
 /// A Mustache template (kainjow's, Debian libkainjow-mustache-dev). Every {{value}} is escaped for
 /// where the text goes, because every label and annotation is hostile: HTML for email's HTML part,
 /// Slack's own &amp; &lt; &gt; for Slack text, nothing for plain text (which goes through its own
-/// encoding). {{{value}}} bypasses escaping and is for the template author's own risk.
+/// encoding); in all three, bidirectional controls are shown by name (revealBidiControls) so a value
+/// cannot reorder the text around it. {{{value}}} bypasses escaping and is for the template author's
+/// own risk.
 class Template
 {
 public:
@@ -33,6 +35,7 @@ private:
 };
 
 std::string escapeSlack(const std::string& text);
-/// &, < and > as Slack wants them in text (&amp; &lt; &gt;), nothing else.
+/// &, < and > as Slack wants them in text (&amp; &lt; &gt;), and the bidirectional controls named
+/// (revealBidiControls), nothing else.
 
 } // namespace AlertGate

@@ -33,10 +33,11 @@ const std::string kSummary =
     "before" + kNul + "after <!channel> <!here> <@U123> <https://evil.example|click> &amp;";
 
 // What a mail client must show as the subject: the default "[FIRING:<n>] <title>", every control
-// character of the labels a space (runs collapsed), everything else exactly as sent.
+// character of the labels a space (runs collapsed), the override named so it reorders nothing,
+// everything else exactly as sent.
 const std::string kExpectedSubject = "[FIRING:1] Disk Bcc: victim@example.com on pi:9100 X-Injected: yes "
-                                     "<!channel> <@U123> &<> " +
-                                     kRlo + "txt.exe" + kZeroWidth;
+                                     "<!channel> <@U123> &<> [U+202E]txt.exe" +
+                                     kZeroWidth;
 
 const std::vector<std::string> kExpectedHeaders = {"Date",       "From",         "To",           "Subject",
                                                    "Message-ID", "MIME-Version", "Content-Type", "X-Mailer"};
@@ -319,6 +320,8 @@ private:
                                           "&lt;https://evil.example|click&gt; &amp;amp;"));
         CPPUNIT_ASSERT(contains(html, "&lt;b&gt;&amp;&lt;/b&gt;"));
         CPPUNIT_ASSERT(!contains(html, "<!channel>"));
+        for (const auto& rendered : {mail.subject, text, html})
+            CPPUNIT_ASSERT(!contains(rendered, kRlo));
         CPPUNIT_ASSERT(!contains(html, "<b>"));
     }
 
@@ -335,13 +338,15 @@ private:
         for (const char* field : {"fallback", "title", "text"})
             assertSlackSafe(field, attachment->getValue<std::string>(field));
         std::string alertText = attachment->getValue<std::string>("text");
-        CPPUNIT_ASSERT_MESSAGE(alertText.substr(0, 500),
-                               contains(alertText, "&lt;!channel&gt; &lt;@U123&gt; &amp;&lt;&gt; " + kRlo));
+        CPPUNIT_ASSERT_MESSAGE(
+            alertText.substr(0, 500),
+            contains(alertText, "&lt;!channel&gt; &lt;@U123&gt; &amp;&lt;&gt; [U+202E]txt.exe"));
         CPPUNIT_ASSERT_MESSAGE(alertText.substr(0, 500),
                                contains(alertText, "before" + kNul + "after &lt;!channel&gt;"));
         CPPUNIT_ASSERT_MESSAGE(alertText.substr(alertText.size() - 200),
                                contains(alertText, "Slack's size limit"));
         CPPUNIT_ASSERT(requests.front().body.size() < 100000);
+        CPPUNIT_ASSERT(!contains(text, kRlo) && !contains(alertText, kRlo));
     }
 
     static void assertTablesIntact(const TestGateway& gateway)

@@ -50,6 +50,7 @@ class DefaultTemplatesTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEmailText);
     CPPUNIT_TEST(testEmailHtmlEscapesHostileText);
     CPPUNIT_TEST(testSlackEscapesHostileTextAndStaysValidJson);
+    CPPUNIT_TEST(testEveryOutputNamesBidiControls);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -108,6 +109,27 @@ public:
         CPPUNIT_ASSERT(text.find("&lt;!channel&gt; \"quoted\"\nnew line &amp; &lt;https://evil|click&gt;") != std::string::npos);
         CPPUNIT_ASSERT(text.find("cut by alertgate") != std::string::npos);
         CPPUNIT_ASSERT(text.size() < 3100 * 3);
+    }
+
+    // An override in a label would show "...exe.txt" as "...txt.exe" in the subject, the mail and Slack.
+    void testEveryOutputNamesBidiControls()
+    {
+        Notification n = fixture("disk-critical-firing");
+        n.alerts[0].labels["instance"] = "invoice\xE2\x80\xAE" "fdp.exe";
+        n.commonLabels["instance"] = n.alerts[0].labels["instance"];
+        n.groupLabels["instance"] = n.alerts[0].labels["instance"];
+        auto data = TemplateData::message(n, n.alerts, kNow);
+        SlackMessage slack(Template::load("", "slack-title", Template::Escape::Slack),
+                           Template::load("", "slack-alert", Template::Escape::Slack));
+        std::vector<std::string> outputs = {
+            Template::load("", "email-subject", Template::Escape::None).render(data),
+            Template::load("", "email-text", Template::Escape::None).render(data),
+            Template::load("", "email-html", Template::Escape::Html).render(data), slack.render(n, n.alerts, kNow)};
+        for (const auto& output : outputs)
+        {
+            CPPUNIT_ASSERT_MESSAGE(output, output.find("\xE2\x80\xAE") == std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(output, output.find("invoice[U+202E]fdp.exe") != std::string::npos);
+        }
     }
 };
 
