@@ -1,4 +1,5 @@
 #include "AlertChain.h"
+#include "Contains.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -13,11 +14,6 @@ namespace AlertGate::Test {
 namespace {
 
 constexpr int DELIVERY_TIMEOUT_MS = 60000;
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 std::string joined(const std::vector<std::string>& lines, const std::string& separator)
 {

@@ -1,4 +1,5 @@
 #include "AlertChain.h"
+#include "Contains.h"
 #include "Eventually.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -10,11 +11,6 @@ namespace AlertGate::Test {
 namespace {
 
 constexpr int WAIT_MS = 60000;
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 bool slackMentions(AlertChain& chain, const std::string& text)
 {

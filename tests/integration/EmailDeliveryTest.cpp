@@ -1,3 +1,4 @@
+#include "Contains.h"
 #include "Eventually.h"
 #include "FakeSmtpServer.h"
 #include "MailParser.h"
@@ -18,11 +19,6 @@ namespace {
 const std::string USER = "alertgate@example.com";
 const std::string PASSWORD = "app-password-1234";
 const std::string JAPANESE_SUMMARY = "ディスクの使用率が高い";
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 /// A gateway whose [email] channel talks to one fake SMTP server, trusting only the test CA; the
 /// subject template shows the summary, so a Japanese annotation reaches the Subject header.

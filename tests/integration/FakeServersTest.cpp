@@ -1,3 +1,4 @@
+#include "Contains.h"
 #include "FakeSlackServer.h"
 #include "FakeSmtpServer.h"
 #include "MailParser.h"
@@ -48,11 +49,6 @@ std::vector<std::string> lines(const std::string& text)
     for (std::string line; std::getline(in, line);)
         result.push_back(line);
     return result;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
 }
 
 void sendTestMessage(Poco::Net::SMTPClientSession& session, const std::string& subject)

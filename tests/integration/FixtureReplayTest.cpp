@@ -1,4 +1,5 @@
 #include "Fixtures.h"
+#include "JsonParse.h"
 #include "TestGateway.h"
 
 #include <Poco/JSON/Array.h>
@@ -18,16 +19,6 @@ namespace
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-Array::Ptr parseArray(const std::string& json)
-{
-    return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-}
-
-Object::Ptr parseObject(const std::string& json)
-{
-    return Poco::JSON::Parser().parse(json).extract<Object::Ptr>();
-}
 
 std::map<std::string, std::string> strings(const Object::Ptr& object)
 {

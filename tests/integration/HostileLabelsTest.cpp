@@ -1,6 +1,8 @@
+#include "Contains.h"
 #include "Eventually.h"
 #include "FakeSlackServer.h"
 #include "FakeSmtpServer.h"
+#include "JsonParse.h"
 #include "MailParser.h"
 #include "Payloads.h"
 #include "TestCertificates.h"
@@ -68,7 +70,7 @@ TestAlert hostileAlert(const std::string& description)
 // Alertmanager repeats the group's labels at the top: the default subject is built from them.
 std::string hostileBody(const TestAlert& alert)
 {
-    auto body = Poco::JSON::Parser().parse(webhookBody({alert})).extract<Poco::JSON::Object::Ptr>();
+    auto body = parseObject(webhookBody({alert}));
     auto groupLabels = Poco::makeShared<Poco::JSON::Object>();
     groupLabels->set("alertname", kAlertname);
     auto commonLabels = Poco::makeShared<Poco::JSON::Object>();
@@ -79,16 +81,6 @@ std::string hostileBody(const TestAlert& alert)
     std::ostringstream out;
     body->stringify(out);
     return out.str();
-}
-
-Poco::JSON::Object::Ptr parseObject(const std::string& json)
-{
-    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to)

@@ -1,4 +1,6 @@
+#include "Contains.h"
 #include "Eventually.h"
+#include "JsonParse.h"
 #include "Payloads.h"
 #include "TestGateway.h"
 
@@ -13,16 +15,6 @@ namespace AlertGate::Test {
 namespace {
 
 const std::string kAbsentChip = "gpiochip-alertgate-absent";
-
-Poco::JSON::Object::Ptr jsonObject(const std::string& text)
-{
-    return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 } // namespace
 
@@ -58,7 +50,7 @@ public:
         CPPUNIT_ASSERT_MESSAGE(log, contains(log, "No silence button: GPIO chip \"" + kAbsentChip + "\""));
         HttpResult ready = _gateway->get("/-/ready", {});
         CPPUNIT_ASSERT_EQUAL(200, ready.status);
-        auto buzzer = jsonObject(ready.body)->getObject("buzzer");
+        auto buzzer = parseObject(ready.body)->getObject("buzzer");
         CPPUNIT_ASSERT_EQUAL(std::string("failed"), buzzer->getValue<std::string>("state"));
         CPPUNIT_ASSERT(contains(buzzer->getValue<std::string>("error"), kAbsentChip));
         std::string metrics = _gateway->get("/metrics", {}).body;
@@ -72,7 +64,7 @@ public:
     {
         HttpResult api = postSilence(R"({"by":"alice","comment":"on it"})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(api.body, 200, api.status);
-        auto silence = jsonObject(api.body)->getObject("silence");
+        auto silence = parseObject(api.body)->getObject("silence");
         CPPUNIT_ASSERT_EQUAL(std::string("alice"), silence->getValue<std::string>("by"));
         CPPUNIT_ASSERT_EQUAL(std::string("api"), silence->getValue<std::string>("via"));
 

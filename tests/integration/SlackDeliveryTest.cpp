@@ -1,3 +1,4 @@
+#include "Contains.h"
 #include "Eventually.h"
 #include "FakeSlackServer.h"
 #include "Payloads.h"
@@ -16,11 +17,6 @@ namespace AlertGate::Test {
 namespace {
 
 const std::string HOOK_PATH = "/services/T000/B000/XXXX";
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 std::string slackIni(const std::string& webhookUrl, const TestCertificates& certificates)
 {

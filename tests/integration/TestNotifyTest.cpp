@@ -1,3 +1,4 @@
+#include "Contains.h"
 #include "FakeSlackServer.h"
 #include "FakeSmtpServer.h"
 #include "TempDir.h"
@@ -9,11 +10,6 @@
 namespace AlertGate::Test {
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
 
 CommandResult testNotify(const std::string& channel, const TestGateway& gateway)
 {
