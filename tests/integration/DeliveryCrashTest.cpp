@@ -54,14 +54,6 @@ int numberIn(const std::string& body, int count)
     return -1;
 }
 
-bool allInState(const std::vector<TestGateway::OutboxRow>& rows, const std::string& state)
-{
-    for (const auto& row : rows)
-        if (row.state != state)
-            return false;
-    return true;
-}
-
 } // namespace
 
 /// Issue 3, acceptance 3 and 4: nothing acknowledged is lost or reordered by a channel outage and a
@@ -93,7 +85,7 @@ public:
 
         FakeSlackServer slack("[]", &certificates, port);
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), slack.waitForRequests(kCount, 30000));
-        CPPUNIT_ASSERT(eventually([&] { return allInState(gateway.outbox("slack"), "delivered"); }, 10000));
+        CPPUNIT_ASSERT(eventually([&] { return gateway.allOutboxIn("slack", "delivered"); }, 10000));
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         auto requests = slack.requests();
         CPPUNIT_ASSERT_EQUAL(std::size_t(kCount), requests.size());
@@ -125,8 +117,8 @@ public:
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), smtp.waitForMessages(kCount, 20000));
         CPPUNIT_ASSERT(slack.waitForRequests(2, 10000));
         // The fake SMTP server has the message before the gateway commits "delivered".
-        CPPUNIT_ASSERT(eventually([&] { return allInState(gateway.outbox("email"), "delivered"); }, 10000));
-        CPPUNIT_ASSERT(allInState(gateway.outbox("slack"), "pending"));
+        CPPUNIT_ASSERT(eventually([&] { return gateway.allOutboxIn("email", "delivered"); }, 10000));
+        CPPUNIT_ASSERT(gateway.allOutboxIn("slack", "pending"));
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
         CPPUNIT_ASSERT(smtp.waitForMessages(kCount + 1, 20000));
         assertMetricsPassPromtool(gateway);

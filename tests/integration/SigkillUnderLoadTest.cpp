@@ -10,7 +10,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -159,13 +158,6 @@ private:
     std::vector<std::thread> _threads;
 };
 
-bool allDelivered(const TestGateway& gateway)
-{
-    auto rows = gateway.outbox("slack");
-    return !rows.empty() &&
-           std::all_of(rows.begin(), rows.end(), [](const auto& row) { return row.state == "delivered"; });
-}
-
 } // namespace
 
 /// Fault: SIGKILL while several clients post and Slack deliveries run. Every acknowledged notification
@@ -198,8 +190,9 @@ public:
 
         gateway.start();
         assertStored(gateway, acknowledged);
-        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                               eventually([&] { return allDelivered(gateway); }, kWaitMs));
+        CPPUNIT_ASSERT_MESSAGE(
+            gateway.process().log(),
+            eventually([&] { return gateway.allOutboxIn("slack", "delivered"); }, kWaitMs));
         CPPUNIT_ASSERT_MESSAGE("nothing was left to deliver after the restart",
                                requestsBeforeKill < gateway.outbox("slack").size());
         assertDeliveredOnceButInFlight(slack.requests(), acknowledged, load.unacknowledged());

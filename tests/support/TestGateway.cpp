@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Statement.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -117,6 +118,13 @@ std::vector<TestGateway::OutboxRow> TestGateway::outbox(const std::string& chann
     while (query.step())
         rows.push_back({query.integer(0), query.text(1), query.text(2), query.integer(3), query.text(4)});
     return rows;
+}
+
+bool TestGateway::allOutboxIn(const std::string& channel, const std::string& state) const
+{
+    auto rows = outbox(channel);
+    return !rows.empty() &&
+           std::all_of(rows.begin(), rows.end(), [&](const OutboxRow& row) { return row.state == state; });
 }
 
 std::int64_t TestGateway::oldestAttempts(const std::string& channel) const

@@ -57,6 +57,8 @@ public:
     };
     std::vector<OutboxRow> outbox(const std::string& channel) const;
     /// The channel's outbox rows, oldest first, read from the database directly.
+    bool allOutboxIn(const std::string& channel, const std::string& state) const;
+    /// Whether the channel has outbox rows and every one of them is in state.
     std::int64_t oldestAttempts(const std::string& channel) const;
     /// How often the channel's oldest message was tried (0 when it has none): the one its dispatcher
     /// works on while the channel fails.
