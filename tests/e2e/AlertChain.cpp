@@ -1,10 +1,10 @@
 #include "AlertChain.h"
 
+#include "JsonParse.h"
 #include "MailParser.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 namespace AlertGate::Test {
 
@@ -53,7 +53,7 @@ std::vector<std::string> AlertChain::slackTexts() const
     std::vector<std::string> texts;
     for (const auto& request : _slack.requests())
     {
-        auto message = Poco::JSON::Parser().parse(request.body).extract<Poco::JSON::Object::Ptr>();
+        auto message = parseObject(request.body);
         auto attachments = message->getArray("attachments");
         std::string text;
         for (std::size_t i = 0; attachments && i < attachments->size(); ++i)

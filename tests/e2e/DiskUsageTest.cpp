@@ -1,9 +1,9 @@
 #include "AlertChain.h"
 #include "Contains.h"
+#include "JsonParse.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -41,7 +41,7 @@ std::vector<std::string> diskUsageStory(TestGateway& gateway)
 {
     CommandResult result = gateway.history({"--format", "json", "--alertname", "DiskUsage"});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
-    auto events = Poco::JSON::Parser().parse(result.out).extract<Poco::JSON::Array::Ptr>();
+    auto events = parseArray(result.out);
     std::vector<std::string> story;
     for (std::size_t i = 0; i < events->size(); ++i)
     {

@@ -1,12 +1,11 @@
 #include "MonitoringStack.h"
 
 #include "Eventually.h"
+#include "FreePort.h"
 #include "GatewayProcess.h"
 
 #include <Poco/Environment.h>
 #include <Poco/File.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketAddress.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
@@ -30,14 +29,6 @@ std::string program(const std::string& name)
                                  " is not on PATH: run the suite with scripts/test, which takes it from "
                                  "Debian's package");
     return path.toString();
-}
-
-// Prometheus must be told Alertmanager's address before either runs, so their ports are chosen here:
-// a port the kernel hands out and that is free again when the program binds it a moment later.
-std::uint16_t freeLoopbackPort()
-{
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    return socket.address().port();
 }
 
 std::string filled(std::string text, const std::map<std::string, std::string>& values)
@@ -69,6 +60,7 @@ MonitoringStack::MonitoringStack(std::uint16_t gatewayPort, const std::string& b
     _exporter = std::make_unique<FakeProcess>(std::vector<std::string>{EXPORTER});
     _exporterPort = _exporter->ports().front();
     setDiskUsage(diskUsagePercent);
+    // Prometheus must be told Alertmanager's address before either runs.
     _alertmanagerPort = freeLoopbackPort();
     _prometheusPort = freeLoopbackPort();
     const std::string tokenFile = _dir.write("bearer-token", bearerToken + "\n", 0600);

@@ -1,13 +1,11 @@
 #include "Eventually.h"
 #include "FakeSlackServer.h"
 #include "FakeSmtpServer.h"
+#include "FreePort.h"
 #include "Payloads.h"
 #include "TempDir.h"
 #include "TestCertificates.h"
 #include "TestGateway.h"
-
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketAddress.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -20,12 +18,6 @@ namespace AlertGate::Test {
 namespace {
 
 const std::string HOOK_PATH = "/services/T000/B000/XXXX";
-
-std::uint16_t unusedPort()
-{
-    Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-    return probe.address().port();
-}
 
 std::string slackIni(std::uint16_t port, const TestCertificates& certificates)
 {
@@ -70,7 +62,7 @@ public:
     {
         constexpr int kCount = 6;
         TestCertificates certificates;
-        std::uint16_t port = unusedPort();
+        std::uint16_t port = freeLoopbackPort();
         TestGateway gateway(slackIni(port, certificates));
         gateway.start();
         for (int i = 1; i <= kCount / 2; ++i)

@@ -4,7 +4,6 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 

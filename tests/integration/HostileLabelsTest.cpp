@@ -10,7 +10,6 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -280,7 +279,7 @@ private:
         // The SQL text as a filter value is a value like any other: it finds the alert.
         CommandResult history = gateway.history({"--format", "json", "--label", "sql=" + kSql});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(history.err, 0, history.exitCode);
-        auto events = Poco::JSON::Parser().parse(history.out).extract<Poco::JSON::Array::Ptr>();
+        auto events = parseArray(history.out);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), events->size());
         auto event = events->getObject(0);
         CPPUNIT_ASSERT_EQUAL(kAlertname, event->getValue<std::string>("alertname"));
