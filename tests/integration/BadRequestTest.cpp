@@ -1,4 +1,5 @@
 #include "Fixtures.h"
+#include "Replaced.h"
 #include "TestGateway.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -34,14 +35,6 @@ Headers with(Headers headers, const std::string& name, const std::string& value)
     else
         headers[name] = value;
     return headers;
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to)
-{
-    auto at = text.find(from);
-    if (at == std::string::npos)
-        throw std::logic_error("fixture lacks " + from);
-    return text.replace(at, from.size(), to);
 }
 
 std::vector<BadRequest> badRequests(const std::string& good)

@@ -5,6 +5,7 @@
 #include "JsonParse.h"
 #include "MailParser.h"
 #include "Payloads.h"
+#include "Replaced.h"
 #include "TestCertificates.h"
 #include "TestGateway.h"
 
@@ -82,11 +83,6 @@ std::string hostileBody(const TestAlert& alert)
     return out.str();
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to)
-{
-    return text.replace(text.find(from), from.size(), to);
-}
-
 // The names of the message's header fields, in order; throws if a line of the header section is not
 // a field, a continuation, or not ended by CRLF (a bare CR or LF could start a header of its own for
 // some reader).
@@ -136,7 +132,7 @@ class HostileSetup
 {
 public:
     HostileSetup()
-        : _slack("[]", &_certificates), _smtp(smtpOptions(_certificates)),
+        : _slack("[]", &_certificates), _smtp(FakeSmtpServer::tlsOptions(_certificates)),
           _gateway(
               "[http]\nmax_body_size = 4MiB\n"
               "[delivery]\nretry_initial = 100ms\nretry_max = 1s\n"
@@ -157,15 +153,6 @@ public:
     FakeSmtpServer& smtp() { return _smtp; }
 
 private:
-    static FakeSmtpServer::Options smtpOptions(const TestCertificates& certificates)
-    {
-        FakeSmtpServer::Options options;
-        options.mode = FakeSmtpServer::Mode::StartTls;
-        options.certFile = certificates.certFile();
-        options.keyFile = certificates.keyFile();
-        return options;
-    }
-
     TestCertificates _certificates;
     FakeSlackServer _slack;
     FakeSmtpServer _smtp;
