@@ -1,9 +1,9 @@
 #include "app/Gateway.h"
 
 #include "http/HandlerFactory.h"
-#include "http/Listener.h"
-#include "signal/GpioError.h"
-#include "signal/GpiodEdgeLine.h"
+#include "http/server/Listener.h"
+#include "signal/gpio/GpioError.h"
+#include "signal/gpio/GpiodEdgeLine.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/ServerSocket.h>

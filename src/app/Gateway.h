@@ -2,16 +2,16 @@
 
 #include "config/Settings.h"
 #include "core/Clock.h"
-#include "http/HttpServer.h"
+#include "http/server/HttpServer.h"
 #include "http/ServerContext.h"
 #include "metrics/Metrics.h"
 #include "notify/Channels.h"
 #include "notify/Dispatcher.h"
-#include "signal/BuzzerDevice.h"
+#include "signal/buzzer/BuzzerDevice.h"
 #include "signal/Reconciler.h"
-#include "signal/Silence.h"
-#include "signal/SilenceButton.h"
-#include "signal/Silencer.h"
+#include "signal/silence/Silence.h"
+#include "signal/silence/SilenceButton.h"
+#include "signal/silence/Silencer.h"
 #include "store/NotificationWriter.h"
 
 #include <map>

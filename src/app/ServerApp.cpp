@@ -5,7 +5,7 @@
 #include "app/Logging.h"
 #include "app/Signals.h"
 #include "app/Systemd.h"
-#include "app/Version.h"
+#include "core/Version.h"
 #include "app/Watchdog.h"
 #include "cli/Usage.h"
 #include "config/ConfigError.h"

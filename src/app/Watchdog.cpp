@@ -1,7 +1,7 @@
 #include "app/Watchdog.h"
 
 #include "app/Systemd.h"
-#include "http/ReachableAddress.h"
+#include "http/server/ReachableAddress.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -3,7 +3,7 @@
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
 #include "core/Printable.h"
-#include "http/ReachableAddress.h"
+#include "http/server/ReachableAddress.h"
 
 #include <Poco/Environment.h>
 #include <Poco/JSON/Object.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/BuzzerPattern.h"
+#include "core/BuzzerPattern.h"
 
 #include <cstdint>
 #include <map>

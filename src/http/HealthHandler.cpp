@@ -1,7 +1,7 @@
 #include "http/HealthHandler.h"
 
 #include "http/Responses.h"
-#include "signal/BuzzerDevice.h"
+#include "signal/buzzer/BuzzerDevice.h"
 #include "signal/Reconciler.h"
 #include "store/NotificationWriter.h"
 #include "store/StoreFiles.h"

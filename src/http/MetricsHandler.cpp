@@ -3,7 +3,7 @@
 #include "http/HealthHandler.h"
 #include "http/Responses.h"
 #include "signal/Reconciler.h"
-#include "signal/BuzzerDevice.h"
+#include "signal/buzzer/BuzzerDevice.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"
 #include "store/StoreFiles.h"

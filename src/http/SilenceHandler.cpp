@@ -3,9 +3,9 @@
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
 #include "core/Utf8.h"
-#include "http/RequestBody.h"
+#include "http/server/RequestBody.h"
 #include "http/Responses.h"
-#include "signal/Silencer.h"
+#include "signal/silence/Silencer.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>

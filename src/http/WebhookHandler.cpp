@@ -3,7 +3,7 @@
 #include "core/PayloadError.h"
 #include "core/PayloadParser.h"
 #include "core/Printable.h"
-#include "http/RequestBody.h"
+#include "http/server/RequestBody.h"
 #include "http/Responses.h"
 #include "store/NotificationWriter.h"
 

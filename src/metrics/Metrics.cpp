@@ -1,6 +1,6 @@
 #include "metrics/Metrics.h"
 
-#include "app/Version.h"
+#include "core/Version.h"
 
 #include <cstdio>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/Settings.h"
-#include "signal/TowerState.h"
+#include "core/TowerState.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,9 +1,9 @@
 #include "signal/Reconciler.h"
 
 #include "core/Rfc3339.h"
-#include "signal/HeartbeatNotice.h"
-#include "signal/PatliteHttpClient.h"
-#include "signal/PnsClient.h"
+#include "signal/heartbeat/HeartbeatNotice.h"
+#include "signal/tower/PatliteHttpClient.h"
+#include "signal/tower/PnsClient.h"
 #include "signal/StaleAlerts.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"

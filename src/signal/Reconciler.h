@@ -3,11 +3,11 @@
 #include "config/Settings.h"
 #include "core/Clock.h"
 #include "core/Notification.h"
-#include "notify/Backoff.h"
-#include "signal/BuzzerPattern.h"
-#include "signal/BuzzerSink.h"
+#include "core/Backoff.h"
+#include "core/BuzzerPattern.h"
+#include "signal/buzzer/BuzzerSink.h"
 #include "signal/LampState.h"
-#include "signal/PatliteClient.h"
+#include "signal/tower/PatliteClient.h"
 
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>

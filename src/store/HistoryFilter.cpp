@@ -1,6 +1,6 @@
 #include "store/HistoryFilter.h"
 
-#include "config/Units.h"
+#include "core/Units.h"
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
 

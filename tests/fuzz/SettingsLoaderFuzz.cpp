@@ -10,7 +10,7 @@
 #include "config/SettingsLoader.h"
 #include "core/Clock.h"
 #include "notify/Channels.h"
-#include "signal/TowerState.h"
+#include "core/TowerState.h"
 
 #include <Poco/Path.h>
 

@@ -1,4 +1,4 @@
-#include "http/HttpServer.h"
+#include "http/server/HttpServer.h"
 #include "Eventually.h"
 #include "GatewayProcess.h"
 #include "RawConnections.h"

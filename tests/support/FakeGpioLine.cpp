@@ -1,6 +1,6 @@
 #include "FakeGpioLine.h"
 
-#include "signal/GpioError.h"
+#include "signal/gpio/GpioError.h"
 
 namespace AlertGate {
 

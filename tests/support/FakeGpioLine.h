@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/GpioLine.h"
+#include "signal/gpio/GpioLine.h"
 
 #include <chrono>
 #include <condition_variable>

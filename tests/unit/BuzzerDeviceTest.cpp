@@ -1,6 +1,6 @@
-#include "signal/BuzzerDevice.h"
+#include "signal/buzzer/BuzzerDevice.h"
 #include "FakeGpioLine.h"
-#include "signal/GpioError.h"
+#include "signal/gpio/GpioError.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

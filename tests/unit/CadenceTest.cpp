@@ -1,4 +1,4 @@
-#include "signal/Cadence.h"
+#include "signal/buzzer/Cadence.h"
 #include "FakeGpioLine.h"
 
 #include <cppunit/extensions/HelperMacros.h>

@@ -1,4 +1,4 @@
-#include "signal/Debounce.h"
+#include "signal/silence/Debounce.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -1,4 +1,4 @@
-#include "signal/GpioBuzzer.h"
+#include "signal/buzzer/GpioBuzzer.h"
 #include "FakeGpioLine.h"
 
 #include <cppunit/extensions/HelperMacros.h>

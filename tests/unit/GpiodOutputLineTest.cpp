@@ -1,5 +1,5 @@
-#include "signal/GpiodOutputLine.h"
-#include "signal/GpioError.h"
+#include "signal/gpio/GpiodOutputLine.h"
+#include "signal/gpio/GpioError.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

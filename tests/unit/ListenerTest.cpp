@@ -1,4 +1,4 @@
-#include "http/Listener.h"
+#include "http/server/Listener.h"
 #include "RawConnections.h"
 
 #include <cppunit/extensions/HelperMacros.h>

@@ -1,4 +1,4 @@
-#include "http/ParkingLot.h"
+#include "http/server/ParkingLot.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -1,6 +1,6 @@
-#include "signal/PatliteHttpClient.h"
-#include "signal/PnsFrame.h"
-#include "signal/TowerState.h"
+#include "signal/tower/PatliteHttpClient.h"
+#include "signal/tower/PnsFrame.h"
+#include "core/TowerState.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -1,4 +1,4 @@
-#include "http/RequestHead.h"
+#include "http/server/RequestHead.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -1,5 +1,5 @@
-#include "signal/SilenceButton.h"
-#include "signal/GpioError.h"
+#include "signal/silence/SilenceButton.h"
+#include "signal/gpio/GpioError.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

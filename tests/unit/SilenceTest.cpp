@@ -1,4 +1,4 @@
-#include "signal/Silence.h"
+#include "signal/silence/Silence.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

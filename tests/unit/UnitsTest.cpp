@@ -1,4 +1,4 @@
-#include "config/Units.h"
+#include "core/Units.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
