@@ -7,8 +7,7 @@
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void configureLogging(const std::string& level)
 {

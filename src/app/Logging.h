@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void configureLogging(const std::string& level);
 /// One line per event on stderr, for journald. The timestamp is left out under systemd

@@ -5,11 +5,11 @@
 #include "app/Logging.h"
 #include "app/Signals.h"
 #include "app/Systemd.h"
-#include "core/Version.h"
 #include "app/Watchdog.h"
 #include "cli/Usage.h"
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
+#include "core/Version.h"
 #include "store/StoreError.h"
 
 #include <Poco/Logger.h>

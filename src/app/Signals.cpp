@@ -8,10 +8,14 @@ namespace AlertGate {
 Signals::Signals()
 {
     sigemptyset(&_set);
-    for (int signal : {SIGTERM, SIGINT, SIGQUIT, SIGHUP}) sigaddset(&_set, signal);
+    for (int signal : {SIGTERM, SIGINT, SIGQUIT, SIGHUP})
+        sigaddset(&_set, signal);
 }
 
-void Signals::block() { pthread_sigmask(SIG_BLOCK, &_set, nullptr); }
+void Signals::block()
+{
+    pthread_sigmask(SIG_BLOCK, &_set, nullptr);
+}
 
 int Signals::wait()
 {

@@ -5,8 +5,7 @@
 #include "core/Clock.h"
 #include "notify/Channels.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err)
 {
@@ -32,7 +31,8 @@ int CheckConfigCommand::run(const CommandLine& line, std::ostream& out, std::ost
         SystemClock clock;
         Channels channels(settings, clock);
         out << line.configFile << ": OK";
-        for (const auto& channel : channels.all()) out << (channel == channels.all().front() ? "; channels: " : ", ") << channel->name();
+        for (const auto& channel : channels.all())
+            out << (channel == channels.all().front() ? "; channels: " : ", ") << channel->name();
         out << '\n';
         return 0;
     }

@@ -4,8 +4,7 @@
 
 #include <ostream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// `alertgate check-config`: the start-up validation without starting. Prints each problem as
 /// FILE: KEY: REASON and exits 1, or says the file is usable and exits 0.

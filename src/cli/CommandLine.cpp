@@ -2,11 +2,9 @@
 
 #include "core/Printable.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 const std::vector<std::string>& subcommands()
 {

@@ -6,8 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// A subcommand's arguments: "--name value", "--name=value" and the subcommand's name.
 struct CommandLine

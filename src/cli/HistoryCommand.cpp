@@ -10,11 +10,9 @@
 
 #include <Poco/File.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 struct Request
 {

@@ -4,8 +4,7 @@
 
 #include <ostream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// `alertgate history`: reads the store named by the configuration (read-only, so it works while the
 /// daemon runs) and prints the selected state changes.

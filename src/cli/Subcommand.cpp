@@ -5,8 +5,7 @@
 #include "cli/SilenceCommand.h"
 #include "cli/TestNotifyCommand.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err)
 {

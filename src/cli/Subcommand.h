@@ -4,8 +4,7 @@
 
 #include <ostream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 int runSubcommand(const CommandLine& line, std::ostream& out, std::ostream& err);
 /// Runs line.subcommand and returns the process exit code.

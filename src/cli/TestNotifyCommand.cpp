@@ -15,8 +15,9 @@ Notification sample(std::int64_t nowMicros)
     Alert alert;
     alert.status = "firing";
     alert.labels = {{"alertname", "AlertgateTest"}, {"instance", "alertgate"}, {"severity", "warning"}};
-    alert.annotations = {{"summary", "alertgate test notification"},
-                         {"description", "Sent by `alertgate test-notify` to check this channel. Nothing is wrong."}};
+    alert.annotations = {
+        {"summary", "alertgate test notification"},
+        {"description", "Sent by `alertgate test-notify` to check this channel. Nothing is wrong."}};
     alert.startsAt = Rfc3339::formatMicros(nowMicros);
     alert.fingerprint = "0000000000000000";
     Notification n;
@@ -52,14 +53,16 @@ int TestNotifyCommand::run(const CommandLine& line, std::ostream& out, std::ostr
     const std::string& name = line.arguments.front();
     try
     {
-        Settings settings = line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
+        Settings settings =
+            line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
         SystemClock clock;
         Channels channels(settings, clock);
         Channel* channel = channels.find(name);
         if (!channel)
         {
             err << "alertgate test-notify: the " << name << " channel is not configured"
-                << (settings.sourceFile.empty() ? " (no --config given)" : " in " + settings.sourceFile) << '\n';
+                << (settings.sourceFile.empty() ? " (no --config given)" : " in " + settings.sourceFile)
+                << '\n';
             return 1;
         }
         Notification notification = sample(clock.nowMicros());

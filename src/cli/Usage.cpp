@@ -1,7 +1,6 @@
 #include "cli/Usage.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string usageText()
 {

@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string usageText();
 /// `alertgate --help`: the daemon's options and the subcommands with their filters.

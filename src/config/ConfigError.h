@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// A configuration that cannot be used. problems() lists each one as "FILE: KEY: REASON".
 class ConfigError : public std::runtime_error

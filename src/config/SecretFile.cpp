@@ -8,11 +8,9 @@
 #include <stdexcept>
 #include <sys/stat.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 std::string octal(unsigned mode)
 {

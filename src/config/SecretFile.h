@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string readSecretFile(const std::string& path);
 /// The secret in path, without its trailing newline. Throws std::invalid_argument with the reason when

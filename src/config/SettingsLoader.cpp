@@ -2,10 +2,10 @@
 
 #include "config/ConfigError.h"
 #include "config/SecretFile.h"
-#include "core/Units.h"
 #include "core/Matcher.h"
 #include "core/Printable.h"
 #include "core/TowerState.h"
+#include "core/Units.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Net/IPAddress.h>

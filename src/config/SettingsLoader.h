@@ -4,8 +4,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Reads and validates alertgate's INI file. The daemon's start-up and `alertgate check-config` both
 /// go through here, so what check-config accepts is exactly what starts.

@@ -1,7 +1,6 @@
 #include "core/Alert.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string Alert::label(const std::string& name) const
 {

@@ -3,8 +3,7 @@
 #include <map>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 using LabelSet = std::map<std::string, std::string>;
 

@@ -15,7 +15,8 @@ public:
 
     Backoff(Duration initial, Duration max);
 
-    Duration delay(int failedAttempts, double jitterUnit, std::optional<Duration> retryAfter = std::nullopt) const;
+    Duration delay(int failedAttempts, double jitterUnit,
+                   std::optional<Duration> retryAfter = std::nullopt) const;
     /// The wait after failedAttempts failures (1 = the first failure). jitterUnit is a random number in
     /// [0, 1) (0.5 = no jitter), passed in so the policy itself stays deterministic and testable.
 

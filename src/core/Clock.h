@@ -3,8 +3,7 @@
 #include <chrono>
 #include <cstdint>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Wall-clock time, injected so tests of time-dependent rules can move it instead of sleeping.
 class Clock

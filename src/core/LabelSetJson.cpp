@@ -5,8 +5,7 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string toJson(const LabelSet& labels)
 {

@@ -4,8 +4,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string toJson(const LabelSet& labels);
 /// A JSON object with the keys sorted and UTF-8 kept as is (readable in sqlite3).

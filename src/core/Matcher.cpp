@@ -13,13 +13,15 @@ namespace {
 
 void skipSpaces(const std::string& text, std::size_t& pos)
 {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos])))
+        ++pos;
 }
 
 std::string readName(const std::string& text, std::size_t& pos)
 {
     std::size_t start = pos;
-    while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) || text[pos] == '_')) ++pos;
+    while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) || text[pos] == '_'))
+        ++pos;
     if (pos == start || std::isdigit(static_cast<unsigned char>(text[start])))
         throw std::invalid_argument("expected a label name at \"" + printable(text.substr(start), 30) + "\"");
     return text.substr(start, pos - start);
@@ -28,10 +30,14 @@ std::string readName(const std::string& text, std::size_t& pos)
 Matcher::Op readOp(const std::string& text, std::size_t& pos)
 {
     auto at = [&](const char* op) { return text.compare(pos, std::char_traits<char>::length(op), op) == 0; };
-    if (at("=~")) return pos += 2, Matcher::Op::Regex;
-    if (at("!~")) return pos += 2, Matcher::Op::NotRegex;
-    if (at("!=")) return pos += 2, Matcher::Op::NotEqual;
-    if (at("=")) return pos += 1, Matcher::Op::Equal;
+    if (at("=~"))
+        return pos += 2, Matcher::Op::Regex;
+    if (at("!~"))
+        return pos += 2, Matcher::Op::NotRegex;
+    if (at("!="))
+        return pos += 2, Matcher::Op::NotEqual;
+    if (at("="))
+        return pos += 1, Matcher::Op::Equal;
     throw std::invalid_argument("expected =, !=, =~ or !~ at \"" + printable(text.substr(pos), 30) + "\"");
 }
 
@@ -40,8 +46,10 @@ std::string readQuoted(const std::string& text, std::size_t& pos)
     std::string value;
     for (++pos; pos < text.size(); ++pos)
     {
-        if (text[pos] == '"') return ++pos, value;
-        if (text[pos] == '\\' && pos + 1 < text.size()) ++pos;
+        if (text[pos] == '"')
+            return ++pos, value;
+        if (text[pos] == '\\' && pos + 1 < text.size())
+            ++pos;
         value += text[pos];
     }
     throw std::invalid_argument("unterminated quoted value");
@@ -51,24 +59,30 @@ std::string readQuoted(const std::string& text, std::size_t& pos)
 // one value with a space in it.
 std::string readValue(const std::string& text, std::size_t& pos)
 {
-    if (pos < text.size() && text[pos] == '"') return readQuoted(text, pos);
+    if (pos < text.size() && text[pos] == '"')
+        return readQuoted(text, pos);
     std::size_t start = pos;
-    while (pos < text.size() && text[pos] != ',' && !std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    while (pos < text.size() && text[pos] != ',' && !std::isspace(static_cast<unsigned char>(text[pos])))
+        ++pos;
     return text.substr(start, pos - start);
 }
 
 } // namespace
 
-Matcher::Matcher(std::string name, Op op, std::string value) : _name(std::move(name)), _op(op), _value(std::move(value))
+Matcher::Matcher(std::string name, Op op, std::string value)
+    : _name(std::move(name)), _op(op), _value(std::move(value))
 {
-    if (_op != Op::Regex && _op != Op::NotRegex) return;
+    if (_op != Op::Regex && _op != Op::NotRegex)
+        return;
     try
     {
-        _regex = std::make_shared<Poco::RegularExpression>("^(?:" + _value + ")$", Poco::RegularExpression::RE_UTF8);
+        _regex = std::make_shared<Poco::RegularExpression>("^(?:" + _value + ")$",
+                                                           Poco::RegularExpression::RE_UTF8);
     }
     catch (const Poco::RegularExpressionException& e)
     {
-        throw std::invalid_argument("invalid regular expression \"" + printable(_value, 60) + "\": " + e.message());
+        throw std::invalid_argument("invalid regular expression \"" + printable(_value, 60) +
+                                    "\": " + e.message());
     }
 }
 

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// An Alertmanager webhook notification (payload version 4).
 struct Notification

@@ -3,8 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// A webhook body that can never be valid: the caller answers 400 with what().
 class PayloadError : public std::runtime_error

@@ -4,8 +4,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Turns an Alertmanager webhook body (payload version 4) into a Notification.
 ///

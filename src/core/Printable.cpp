@@ -2,11 +2,9 @@
 
 #include <cstdio>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // Removes a UTF-8 sequence cut short at the end of text; complete characters stay.
 void dropIncompleteCharacter(std::string& text)

@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::string printable(const std::string& text, std::size_t maxBytes = 80);
 /// text made safe for a log line or an error message: control characters (CR, LF, ESC...) become

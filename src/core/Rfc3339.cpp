@@ -2,11 +2,9 @@
 
 #include <cstdio>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 bool readDigits(const std::string& s, std::size_t pos, std::size_t count, int& out)
 {

@@ -4,8 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// RFC 3339 timestamps as Go writes them: 0-9 fractional digits and "Z" or a "+hh:mm" offset.
 class Rfc3339

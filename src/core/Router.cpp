@@ -9,11 +9,15 @@ Router::Router(std::vector<Route> routes, std::string heartbeatAlertname)
 {
 }
 
-bool Router::isHeartbeat(const Alert& alert) const { return alert.label("alertname") == _heartbeatAlertname; }
+bool Router::isHeartbeat(const Alert& alert) const
+{
+    return alert.label("alertname") == _heartbeatAlertname;
+}
 
 bool Router::wants(const Route& route, const Alert& alert) const
 {
-    if (isHeartbeat(alert) || (!alert.firing() && !route.sendResolved)) return false;
+    if (isHeartbeat(alert) || (!alert.firing() && !route.sendResolved))
+        return false;
     return std::all_of(route.matchers.begin(), route.matchers.end(),
                        [&](const Matcher& m) { return m.matches(alert.labels); });
 }

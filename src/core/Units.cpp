@@ -3,11 +3,9 @@
 #include <cctype>
 #include <limits>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 std::optional<std::int64_t> durationUnitMillis(const std::string& unit)
 {

@@ -4,8 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 std::optional<std::int64_t> parseDurationMillis(const std::string& text);
 /// "500ms", "10s", "5m", "24h", "7d" and sums of them ("1h30m") in milliseconds; nothing when text is

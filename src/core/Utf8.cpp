@@ -1,10 +1,8 @@
 #include "core/Utf8.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // Returns the length of the sequence starting at lead, or 0 when lead cannot start one.
 int sequenceLength(unsigned char lead)

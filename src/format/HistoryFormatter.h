@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Writes history events and active alerts for people (table), programs (json) and spreadsheets (csv).
 /// Label and annotation values are hostile: JSON and CSV carry them exactly, the table neutralises

@@ -7,8 +7,7 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 AlertsHandler::AlertsHandler(ServerContext& context) : _context(context) {}
 

@@ -4,8 +4,7 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// GET /api/v1/alerts: the alerts firing now, as JSON.
 class AlertsHandler : public Handler

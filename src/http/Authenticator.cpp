@@ -6,11 +6,9 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // Splits "Scheme credentials"; the scheme is case-insensitive (RFC 9110, 11.1).
 bool splitHeader(const std::string& header, std::string& scheme, std::string& credentials)
@@ -34,12 +32,16 @@ bool constantTimeEquals(const std::string& a, const std::string& b)
     return difference == 0;
 }
 
-Authenticator::Authenticator(const Settings::Webhook& settings) { replace(settings); }
+Authenticator::Authenticator(const Settings::Webhook& settings)
+{
+    replace(settings);
+}
 
 void Authenticator::replace(const Settings::Webhook& settings)
 {
-    std::string basic =
-        settings.basicUsername.empty() ? std::string() : base64(settings.basicUsername + ":" + settings.basicPassword);
+    std::string basic = settings.basicUsername.empty()
+                            ? std::string()
+                            : base64(settings.basicUsername + ":" + settings.basicPassword);
     std::lock_guard<std::mutex> lock(_mutex);
     _bearer = settings.bearerToken;
     _basic = basic;
@@ -54,9 +56,11 @@ bool Authenticator::required() const
 bool Authenticator::allows(const std::string& header) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    if (_bearer.empty() && _basic.empty()) return true;
+    if (_bearer.empty() && _basic.empty())
+        return true;
     std::string scheme, credentials;
-    if (!splitHeader(header, scheme, credentials)) return false;
+    if (!splitHeader(header, scheme, credentials))
+        return false;
     bool bearerOk = !_bearer.empty() && scheme == "bearer" && constantTimeEquals(credentials, _bearer);
     bool basicOk = !_basic.empty() && scheme == "basic" && constantTimeEquals(credentials, _basic);
     return bearerOk || basicOk;

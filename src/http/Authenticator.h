@@ -5,8 +5,7 @@
 #include <mutex>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Checks the Authorization header the way Alertmanager's http_config sends it: "Bearer <token>"
 /// (authorization.credentials) and/or "Basic base64(user:password)" (basic_auth). With neither

@@ -7,8 +7,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 ErrorHandler::ErrorHandler(Metrics& metrics, Metrics::Rejection rejection,
                            Poco::Net::HTTPResponse::HTTPStatus status, std::string reason,

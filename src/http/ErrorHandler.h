@@ -7,8 +7,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Answers a request the factory refused (unknown path, wrong method, bad credentials) with a
 /// 4xx and a JSON reason, and counts it.

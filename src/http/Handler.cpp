@@ -8,11 +8,9 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 void answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
             Poco::Net::HTTPResponse::HTTPStatus status, const std::string& reason, const std::string& detail)

@@ -2,8 +2,7 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Base of alertgate's request handlers: the one place where an exception escaping a handler becomes
 /// an HTTP answer (503 when the store failed, 500 otherwise), logged, never a dropped connection.

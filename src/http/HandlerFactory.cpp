@@ -16,11 +16,9 @@
 #include <map>
 #include <memory>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;

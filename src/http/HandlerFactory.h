@@ -4,8 +4,7 @@
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Routes each request to the handler of its path, after the method and credential checks.
 /// /api/... needs the webhook credentials (when configured); /-/healthy, /-/ready and /metrics are

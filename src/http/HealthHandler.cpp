@@ -1,8 +1,8 @@
 #include "http/HealthHandler.h"
 
 #include "http/Responses.h"
-#include "signal/buzzer/BuzzerDevice.h"
 #include "signal/Reconciler.h"
+#include "signal/buzzer/BuzzerDevice.h"
 #include "store/NotificationWriter.h"
 #include "store/StoreFiles.h"
 

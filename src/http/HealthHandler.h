@@ -4,8 +4,7 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// GET /-/healthy (the process answers) and GET /-/ready (it can also store notifications now:
 /// the last write succeeded and the file system is neither read-only nor full). 503 when not ready.

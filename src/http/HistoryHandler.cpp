@@ -10,8 +10,7 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 HistoryHandler::HistoryHandler(ServerContext& context) : _context(context) {}
 

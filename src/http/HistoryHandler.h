@@ -4,8 +4,7 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// GET /api/v1/history?since=24h&status=firing&label=instance=pi:9100&limit=50 : state changes as
 /// JSON, with the filters of `alertgate history`. A bad filter is a 400 naming it.

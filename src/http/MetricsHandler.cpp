@@ -10,13 +10,11 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 MetricsHandler::MetricsHandler(ServerContext& context) : _context(context) {}
 
-namespace
-{
+namespace {
 
 void renderSignals(std::ostream& out, const Reconciler::Status& status)
 {

@@ -5,8 +5,7 @@
 
 #include "http/Handler.h"
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// GET /metrics in the Prometheus text format.
 class MetricsHandler : public Handler

@@ -4,8 +4,7 @@
 
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const std::string& json)

@@ -5,8 +5,7 @@
 
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const std::string& json);

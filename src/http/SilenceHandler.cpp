@@ -3,8 +3,8 @@
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
 #include "core/Utf8.h"
-#include "http/server/RequestBody.h"
 #include "http/Responses.h"
+#include "http/server/RequestBody.h"
 #include "signal/silence/Silencer.h"
 
 #include <Poco/JSON/Object.h>

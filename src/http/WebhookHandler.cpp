@@ -3,8 +3,8 @@
 #include "core/PayloadError.h"
 #include "core/PayloadParser.h"
 #include "core/Printable.h"
-#include "http/server/RequestBody.h"
 #include "http/Responses.h"
+#include "http/server/RequestBody.h"
 #include "store/NotificationWriter.h"
 
 #include <Poco/Logger.h>
@@ -17,11 +17,9 @@
 #include <chrono>
 #include <sstream>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Poco::Net::HTTPResponse;
 
@@ -34,14 +32,10 @@ Metrics::Rejection rejectionFor(PayloadError::Kind kind)
 {
     switch (kind)
     {
-    case PayloadError::Kind::Encoding:
-        return Metrics::Rejection::InvalidEncoding;
-    case PayloadError::Kind::Syntax:
-        return Metrics::Rejection::InvalidJson;
-    case PayloadError::Kind::Version:
-        return Metrics::Rejection::UnsupportedVersion;
-    default:
-        return Metrics::Rejection::InvalidField;
+    case PayloadError::Kind::Encoding: return Metrics::Rejection::InvalidEncoding;
+    case PayloadError::Kind::Syntax: return Metrics::Rejection::InvalidJson;
+    case PayloadError::Kind::Version: return Metrics::Rejection::UnsupportedVersion;
+    default: return Metrics::Rejection::InvalidField;
     }
 }
 

@@ -11,8 +11,7 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// POST /api/v1/alertmanager: checks the body's type and size, parses it, and answers 200 only once
 /// the notification is committed; 503 with Retry-After when the store cannot write, so Alertmanager

@@ -4,22 +4,17 @@
 
 #include <cstdio>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 const char* receivedName(Metrics::Received result)
 {
     switch (result)
     {
-    case Metrics::Received::Accepted:
-        return "accepted";
-    case Metrics::Received::Rejected:
-        return "rejected";
-    default:
-        return "unavailable";
+    case Metrics::Received::Accepted: return "accepted";
+    case Metrics::Received::Rejected: return "rejected";
+    default: return "unavailable";
     }
 }
 
@@ -76,7 +71,8 @@ void Metrics::countRejection(Rejection reason)
 void Metrics::Histogram::observe(double value)
 {
     for (std::size_t i = 0; i < bounds.size(); ++i)
-        if (value <= bounds[i]) ++buckets[i];
+        if (value <= bounds[i])
+            ++buckets[i];
     ++count;
     sum += value;
 }
@@ -110,7 +106,9 @@ void Metrics::observeDeliveryLatency(const std::string& channel, double seconds)
     std::lock_guard<std::mutex> lock(_mutex);
     auto found = _deliveryLatency.find(channel);
     if (found == _deliveryLatency.end())
-        found = _deliveryLatency.emplace(channel, Histogram({0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60, 300, 3600})).first;
+        found = _deliveryLatency
+                    .emplace(channel, Histogram({0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60, 300, 3600}))
+                    .first;
     found->second.observe(seconds);
 }
 
@@ -158,8 +156,8 @@ void Metrics::renderCounters(std::ostream& out) const
             << _rejections[i] << '\n';
     header(out, "alertgate_deliveries_total", "counter", "Delivery attempts, by channel and outcome.");
     for (const auto& [key, count] : _deliveries)
-        out << "alertgate_deliveries_total{channel=\"" << labelValue(key.first) << "\",outcome=\"" << key.second << "\"} "
-            << count << '\n';
+        out << "alertgate_deliveries_total{channel=\"" << labelValue(key.first) << "\",outcome=\""
+            << key.second << "\"} " << count << '\n';
     header(out, "alertgate_store_committed_notifications_total", "counter",
            "Notifications that went through a store commit (successful or not).");
     out << "alertgate_store_committed_notifications_total " << _committedNotifications << '\n';
@@ -174,15 +172,16 @@ void Metrics::renderHistograms(std::ostream& out) const
     header(out, "alertgate_delivery_latency_seconds", "histogram",
            "Time from a notification's arrival to its delivery, by channel.");
     for (const auto& [channel, histogram] : _deliveryLatency)
-        histogram.render(out, "alertgate_delivery_latency_seconds", "channel=\"" + labelValue(channel) + "\"");
+        histogram.render(out, "alertgate_delivery_latency_seconds",
+                         "channel=\"" + labelValue(channel) + "\"");
 }
 
 void Metrics::renderOutbox(std::ostream& out, const StoreGauges& gauges)
 {
     header(out, "alertgate_outbox_messages", "gauge", "Messages in the outbox, by channel and state.");
     for (const auto& [key, count] : gauges.outboxByChannelAndState)
-        out << "alertgate_outbox_messages{channel=\"" << labelValue(key.first) << "\",state=\"" << key.second << "\"} "
-            << count << '\n';
+        out << "alertgate_outbox_messages{channel=\"" << labelValue(key.first) << "\",state=\"" << key.second
+            << "\"} " << count << '\n';
 }
 
 } // namespace AlertGate

@@ -9,8 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// What /metrics reports that the store cannot answer itself. Thread-safe.
 class Metrics
@@ -74,7 +73,10 @@ public:
 private:
     struct Histogram
     {
-        explicit Histogram(std::vector<double> upperBounds) : bounds(std::move(upperBounds)), buckets(bounds.size()) {}
+        explicit Histogram(std::vector<double> upperBounds)
+            : bounds(std::move(upperBounds)), buckets(bounds.size())
+        {
+        }
         void observe(double value);
         void render(std::ostream& out, const std::string& name, const std::string& labels) const;
 

@@ -23,7 +23,10 @@ struct DeliveryResult
     std::string detail; /// What the server answered, for the log and the history.
     std::optional<std::chrono::milliseconds> retryAfter;
 
-    static DeliveryResult delivered(std::string detail) { return {Outcome::Delivered, std::move(detail), {}}; }
+    static DeliveryResult delivered(std::string detail)
+    {
+        return {Outcome::Delivered, std::move(detail), {}};
+    }
     static DeliveryResult retry(std::string detail, std::optional<std::chrono::milliseconds> after = {})
     {
         return {Outcome::Retry, std::move(detail), after};

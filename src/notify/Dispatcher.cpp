@@ -19,7 +19,10 @@ using std::chrono::milliseconds;
 constexpr milliseconds kIdle = std::chrono::hours(1);
 constexpr milliseconds kStoreRetry = std::chrono::seconds(5);
 
-Poco::Logger& logger(const std::string& channel) { return Poco::Logger::get("notify." + channel); }
+Poco::Logger& logger(const std::string& channel)
+{
+    return Poco::Logger::get("notify." + channel);
+}
 
 milliseconds untilMicros(std::int64_t when, std::int64_t now)
 {
@@ -35,9 +38,15 @@ Dispatcher::Dispatcher(Channel& channel, const Router& router, std::string dbPat
 {
 }
 
-Dispatcher::~Dispatcher() { stop(); }
+Dispatcher::~Dispatcher()
+{
+    stop();
+}
 
-void Dispatcher::start() { _thread.start(*this); }
+void Dispatcher::start()
+{
+    _thread.start(*this);
+}
 
 void Dispatcher::stop()
 {
@@ -46,7 +55,8 @@ void Dispatcher::stop()
         _stopping = true;
     }
     _wakeUp.notify_all();
-    if (_thread.isRunning()) _thread.join();
+    if (_thread.isRunning())
+        _thread.join();
 }
 
 void Dispatcher::wake()
@@ -66,7 +76,8 @@ void Dispatcher::run()
         std::unique_lock<std::mutex> lock(_mutex);
         _wakeUp.wait_for(lock, wait, [this] { return _woken || _stopping; });
         _woken = false;
-        if (_stopping) return;
+        if (_stopping)
+            return;
     }
 }
 
@@ -82,11 +93,14 @@ milliseconds Dispatcher::step()
 {
     try
     {
-        if (!_outbox) open();
+        if (!_outbox)
+            open();
         auto entry = _outbox->next(_channel.name());
-        if (!entry) return kIdle;
+        if (!entry)
+            return kIdle;
         std::int64_t now = _clock.nowMicros();
-        if (entry->nextAttemptAtMicros > now) return untilMicros(entry->nextAttemptAtMicros, now);
+        if (entry->nextAttemptAtMicros > now)
+            return untilMicros(entry->nextAttemptAtMicros, now);
         return attempt(*entry, now);
     }
     catch (const std::exception& e)
@@ -107,7 +121,8 @@ milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
         std::string reason = "gave up after max_age; last error: " + entry.lastError;
         _outbox->markDead(entry.id, entry.attempts, reason);
         _metrics.countDelivery(channel, "dead");
-        logger(channel).error("message %Ld for notification %Ld is dead: %s", entry.id, entry.notificationId, reason);
+        logger(channel).error("message %Ld for notification %Ld is dead: %s", entry.id, entry.notificationId,
+                              reason);
         return milliseconds(0);
     }
     Notification notification = PayloadParser::parse(entry.payload);
@@ -121,14 +136,16 @@ milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
     case DeliveryResult::Outcome::Delivered:
         _outbox->markDelivered(entry.id, attempts, _clock.nowMicros(), detail);
         _metrics.countDelivery(channel, "delivered");
-        _metrics.observeDeliveryLatency(channel, static_cast<double>(_clock.nowMicros() - entry.createdAtMicros) / 1e6);
+        _metrics.observeDeliveryLatency(
+            channel, static_cast<double>(_clock.nowMicros() - entry.createdAtMicros) / 1e6);
         logger(channel).information("delivered message %Ld (notification %Ld, attempt %d)", entry.id,
                                     entry.notificationId, attempts);
         return milliseconds(0);
     case DeliveryResult::Outcome::Dead:
         _outbox->markDead(entry.id, attempts, detail);
         _metrics.countDelivery(channel, "dead");
-        logger(channel).error("message %Ld (notification %Ld) is dead: %s", entry.id, entry.notificationId, detail);
+        logger(channel).error("message %Ld (notification %Ld) is dead: %s", entry.id, entry.notificationId,
+                              detail);
         return milliseconds(0);
     default:
     {

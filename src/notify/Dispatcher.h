@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Clock.h"
 #include "core/Backoff.h"
+#include "core/Clock.h"
 
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>

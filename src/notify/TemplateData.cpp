@@ -13,7 +13,8 @@ using kainjow::mustache::data;
 data object(const LabelSet& labels)
 {
     data result(data::type::object);
-    for (const auto& [name, value] : labels) result.set(name, value);
+    for (const auto& [name, value] : labels)
+        result.set(name, value);
     return result;
 }
 
@@ -25,21 +26,24 @@ std::string value(const LabelSet& set, const std::string& name)
 
 std::string upper(std::string text)
 {
-    for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : text)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return text;
 }
 
 std::int64_t elapsedMicros(const Alert& alert, std::int64_t nowMicros)
 {
     auto start = Rfc3339::parseMicros(alert.startsAt);
-    auto end = alert.endsAt.empty() ? std::optional<std::int64_t>(nowMicros) : Rfc3339::parseMicros(alert.endsAt);
+    auto end =
+        alert.endsAt.empty() ? std::optional<std::int64_t>(nowMicros) : Rfc3339::parseMicros(alert.endsAt);
     return start && end && *end > *start ? *end - *start : 0;
 }
 
 std::string title(const Notification& notification, const std::vector<Alert>& alerts)
 {
     std::string name = value(notification.groupLabels, "alertname");
-    if (name.empty() && !alerts.empty()) name = alerts.front().label("alertname");
+    if (name.empty() && !alerts.empty())
+        name = alerts.front().label("alertname");
     std::string instance = value(notification.commonLabels, "instance");
     return instance.empty() ? name : name + " on " + instance;
 }
@@ -48,18 +52,23 @@ std::string title(const Notification& notification, const std::vector<Alert>& al
 
 std::string TemplateData::colour(const Alert& alert)
 {
-    if (!alert.firing()) return "#2eb886";
+    if (!alert.firing())
+        return "#2eb886";
     std::string severity = alert.label("severity");
-    if (severity == "critical") return "#d00000";
-    if (severity == "warning") return "#f2a900";
-    if (severity == "alert") return "#1e88e5";
+    if (severity == "critical")
+        return "#d00000";
+    if (severity == "warning")
+        return "#f2a900";
+    if (severity == "alert")
+        return "#1e88e5";
     return "#9e9e9e";
 }
 
 std::string TemplateData::localTime(const std::string& rfc3339)
 {
     auto micros = Rfc3339::parseMicros(rfc3339);
-    if (!micros) return rfc3339;
+    if (!micros)
+        return rfc3339;
     std::time_t seconds = static_cast<std::time_t>(*micros / 1000000);
     std::tm local{};
     localtime_r(&seconds, &local);
@@ -72,9 +81,12 @@ std::string TemplateData::duration(std::int64_t micros)
 {
     std::int64_t seconds = micros / 1000000;
     std::string text;
-    if (seconds >= 86400) text += std::to_string(seconds / 86400) + "d ";
-    if (seconds >= 3600) text += std::to_string(seconds / 3600 % 24) + "h ";
-    if (seconds >= 60) text += std::to_string(seconds / 60 % 60) + "m ";
+    if (seconds >= 86400)
+        text += std::to_string(seconds / 86400) + "d ";
+    if (seconds >= 3600)
+        text += std::to_string(seconds / 3600 % 24) + "h ";
+    if (seconds >= 60)
+        text += std::to_string(seconds / 60 % 60) + "m ";
     return text + std::to_string(seconds % 60) + "s";
 }
 
@@ -87,8 +99,10 @@ data TemplateData::alert(const Notification& notification, const Alert& a, std::
     d.set("resolved", !a.firing());
     d.set("labels", object(a.labels));
     d.set("annotations", object(a.annotations));
-    for (const char* label : {"alertname", "instance", "severity"}) d.set(label, a.label(label));
-    for (const char* annotation : {"summary", "description"}) d.set(annotation, value(a.annotations, annotation));
+    for (const char* label : {"alertname", "instance", "severity"})
+        d.set(label, a.label(label));
+    for (const char* annotation : {"summary", "description"})
+        d.set(annotation, value(a.annotations, annotation));
     d.set("colour", colour(a));
     d.set("startsAt", a.startsAt);
     d.set("startsAtLocal", localTime(a.startsAt));

@@ -21,7 +21,8 @@ class TemplateData
 public:
     static kainjow::mustache::data message(const Notification& notification, const std::vector<Alert>& alerts,
                                            std::int64_t nowMicros);
-    static kainjow::mustache::data alert(const Notification& notification, const Alert& alert, std::int64_t nowMicros);
+    static kainjow::mustache::data alert(const Notification& notification, const Alert& alert,
+                                         std::int64_t nowMicros);
 
     static std::string colour(const Alert& alert);
     static std::string localTime(const std::string& rfc3339);

@@ -1,10 +1,10 @@
 #include "signal/Reconciler.h"
 
 #include "core/Rfc3339.h"
+#include "signal/StaleAlerts.h"
 #include "signal/heartbeat/HeartbeatNotice.h"
 #include "signal/tower/PatliteHttpClient.h"
 #include "signal/tower/PnsClient.h"
-#include "signal/StaleAlerts.h"
 #include "store/Database.h"
 #include "store/HistoryQuery.h"
 #include "store/Statement.h"

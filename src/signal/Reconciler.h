@@ -1,12 +1,12 @@
 #pragma once
 
 #include "config/Settings.h"
-#include "core/Clock.h"
-#include "core/Notification.h"
 #include "core/Backoff.h"
 #include "core/BuzzerPattern.h"
-#include "signal/buzzer/BuzzerSink.h"
+#include "core/Clock.h"
+#include "core/Notification.h"
 #include "signal/LampState.h"
+#include "signal/buzzer/BuzzerSink.h"
 #include "signal/tower/PatliteClient.h"
 
 #include <Poco/Runnable.h>

@@ -5,8 +5,7 @@
 
 #include <sqlite3.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void Database::Closer::operator()(sqlite3* db) const
 {

@@ -6,8 +6,7 @@
 
 struct sqlite3;
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Statement;
 

@@ -1,19 +1,17 @@
 #include "store/HistoryFilter.h"
 
-#include "core/Units.h"
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
+#include "core/Units.h"
 
 #include <Poco/NumberParser.h>
 
 #include <cctype>
 #include <limits>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 constexpr std::size_t kMaxValueBytes = 1024;
 

@@ -7,8 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// What `alertgate history` and GET /api/v1/history select. Built only through set(), which checks
 /// every value, so a query never sees one it cannot bind.

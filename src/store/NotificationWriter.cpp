@@ -14,11 +14,9 @@
 
 #include <chrono>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 constexpr std::size_t kMaxBatch = 256;
 constexpr auto kProbeInterval = std::chrono::seconds(2);
@@ -43,8 +41,8 @@ void quickCheck(Database& db)
 NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock,
                                        Metrics& metrics, const Router* router, std::function<void()> onCommit,
                                        std::function<void()> onAnyCommit)
-    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics), _router(router),
-      _onCommit(std::move(onCommit)), _onAnyCommit(std::move(onAnyCommit))
+    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics),
+      _router(router), _onCommit(std::move(onCommit)), _onAnyCommit(std::move(onAnyCommit))
 {
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
     quickCheck(*_db);
@@ -165,8 +163,10 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
         stored = stored || outcomes[i].stored;
         batch[i].promise.set_value(outcomes[i]);
     }
-    if (queuedMessages && _onCommit) _onCommit();
-    if (stored && _onAnyCommit) _onAnyCommit();
+    if (queuedMessages && _onCommit)
+        _onCommit();
+    if (stored && _onAnyCommit)
+        _onAnyCommit();
 }
 
 void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)

@@ -16,8 +16,7 @@
 #include <optional>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Database;
 class Metrics;

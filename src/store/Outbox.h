@@ -36,7 +36,8 @@ public:
     /// The oldest pending message of the channel: later ones wait behind it, so order is kept.
 
     void markDelivered(std::int64_t id, int attempts, std::int64_t nowMicros, const std::string& answer);
-    void scheduleRetry(std::int64_t id, int attempts, std::int64_t nextAttemptMicros, const std::string& error);
+    void scheduleRetry(std::int64_t id, int attempts, std::int64_t nextAttemptMicros,
+                       const std::string& error);
     void markDead(std::int64_t id, int attempts, const std::string& error);
 
 private:

@@ -9,11 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 // Each entry moves the schema from version i to i+1. Never edit a released entry; append a new one.
 const std::vector<const char*>& migrations()

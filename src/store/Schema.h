@@ -1,7 +1,6 @@
 #pragma once
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Database;
 

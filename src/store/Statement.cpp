@@ -5,8 +5,7 @@
 
 #include <sqlite3.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const
 {

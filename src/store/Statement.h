@@ -7,8 +7,7 @@
 
 struct sqlite3_stmt;
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class Database;
 

@@ -3,8 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// SQLite failed. transient() tells a full disk, a read-only file system or a busy lock (worth retrying,
 /// answered 503) from a bug such as a constraint violation.

@@ -5,11 +5,9 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 std::int64_t fileSize(const std::string& path)
 {

@@ -3,8 +3,7 @@
 #include <cstdint>
 #include <string>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 /// Facts about the database's files that need no SQL, so probes and scrapes cost no disk write.
 class StoreFiles

@@ -9,8 +9,8 @@
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
 #include "core/Clock.h"
-#include "notify/Channels.h"
 #include "core/TowerState.h"
+#include "notify/Channels.h"
 
 #include <Poco/Path.h>
 

@@ -6,11 +6,9 @@
 
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 using Headers = std::map<std::string, std::string>;
 

@@ -7,11 +7,9 @@
 
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 struct BrokenConfig
 {

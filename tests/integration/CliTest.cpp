@@ -2,8 +2,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 class CliTest : public CppUnit::TestFixture
 {

@@ -10,11 +10,9 @@
 #include <chrono>
 #include <thread>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 // Polls a condition that the gateway reaches by itself; the deadline only bounds a failing test.
 template <typename Condition>

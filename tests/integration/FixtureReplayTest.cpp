@@ -10,11 +10,9 @@
 #include <map>
 #include <set>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;

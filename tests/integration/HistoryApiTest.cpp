@@ -7,11 +7,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 Poco::JSON::Array::Ptr jsonArray(const std::string& text)
 {

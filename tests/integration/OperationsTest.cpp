@@ -7,11 +7,9 @@
 #include <thread>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 std::int64_t metricValue(const std::string& metrics, const std::string& series)
 {
@@ -85,18 +83,15 @@ public:
         std::vector<std::thread> clients;
         std::vector<int> failures(kClients, 0);
         for (int c = 0; c < kClients; ++c)
-            clients.emplace_back(
-                [&, c]
+            clients.emplace_back([&, c] {
+                for (int i = 0; i < kEach; ++i)
                 {
-                    for (int i = 0; i < kEach; ++i)
-                    {
-                        char fingerprint[17];
-                        std::snprintf(fingerprint, sizeof fingerprint, "%08x%08x", c, i);
-                        if (gateway.post(webhookBody({diskAlert(fingerprint, "host", "warning")})).status !=
-                            200)
-                            ++failures[c];
-                    }
-                });
+                    char fingerprint[17];
+                    std::snprintf(fingerprint, sizeof fingerprint, "%08x%08x", c, i);
+                    if (gateway.post(webhookBody({diskAlert(fingerprint, "host", "warning")})).status != 200)
+                        ++failures[c];
+                }
+            });
         for (auto& client : clients)
             client.join();
         for (int f : failures)

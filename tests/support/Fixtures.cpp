@@ -10,8 +10,7 @@
 #include <algorithm>
 #include <sstream>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 Fixture loadFixture(const std::string& name)
 {

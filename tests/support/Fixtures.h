@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// A request captured from Alertmanager 0.25 (tests/fixtures/alertmanager-0.25/*.json).
 struct Fixture

@@ -17,11 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 constexpr int kStartTimeoutMs = 20000;
 
@@ -49,12 +47,10 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
     Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
     CommandResult result;
     // Drain stderr on its own thread so a chatty child never blocks on a full pipe.
-    std::thread errReader(
-        [&]
-        {
-            Poco::PipeInputStream in(errPipe);
-            Poco::StreamCopier::copyToString(in, result.err);
-        });
+    std::thread errReader([&] {
+        Poco::PipeInputStream in(errPipe);
+        Poco::StreamCopier::copyToString(in, result.err);
+    });
     Poco::PipeInputStream out(outPipe);
     Poco::StreamCopier::copyToString(out, result.out);
     errReader.join();
@@ -129,9 +125,9 @@ std::string GatewayProcess::log() const
 bool GatewayProcess::waitForLog(const std::string& text, int timeoutMs) const
 {
     std::unique_lock<std::mutex> lock(_mutex);
-    return _changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                             [&] { return _log.find(text) != std::string::npos || _logClosed; }) &&
-           _log.find(text) != std::string::npos;
+    return _changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
+        return _log.find(text) != std::string::npos || _logClosed;
+    }) && _log.find(text) != std::string::npos;
 }
 
 int GatewayProcess::reap()
@@ -153,7 +149,8 @@ void GatewayProcess::kill()
 
 void GatewayProcess::sendSignal(int signal)
 {
-    if (_running) ::kill(_handle->id(), signal);
+    if (_running)
+        ::kill(_handle->id(), signal);
 }
 
 int GatewayProcess::terminate()

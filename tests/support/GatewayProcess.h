@@ -11,8 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// What a finished command printed and returned.
 struct CommandResult

@@ -9,11 +9,9 @@
 
 #include <stdexcept>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
-namespace
-{
+namespace {
 
 const char* const PYTHON = "/usr/bin/python3";
 
@@ -68,8 +66,8 @@ ParsedMail parseMail(const std::string& emlFile)
     for (unsigned i = 0; i < parts->size(); ++i)
     {
         auto part = parts->getObject(i);
-        mail.parts.push_back({part->getValue<std::string>("content_type"), part->getValue<std::string>("charset"),
-                              part->getValue<std::string>("text")});
+        mail.parts.push_back({part->getValue<std::string>("content_type"),
+                              part->getValue<std::string>("charset"), part->getValue<std::string>("text")});
     }
     mail.defects = strings(json->getArray("defects"));
     return mail;

@@ -5,15 +5,14 @@
 #include <utility>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// One leaf part of a parsed message.
 struct MailPart
 {
     std::string contentType; /// e.g. "text/plain".
     std::string charset;     /// Lower case, "" if none.
-    std::string text;        /// Decoded (transfer encoding and charset) for text/*, with \n line ends; "" otherwise.
+    std::string text; /// Decoded (transfer encoding and charset) for text/*, with \n line ends; "" otherwise.
 };
 
 /// A message as a mail client reads it (Python's email package, policy=default): every value decoded

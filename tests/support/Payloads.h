@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// One alert of a synthetic webhook body.
 struct TestAlert

@@ -9,8 +9,7 @@
 #include <stdexcept>
 #include <sys/stat.h>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 TempDir::TempDir() : _path(Poco::TemporaryFile::tempName())
 {

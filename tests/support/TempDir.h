@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// A fresh directory under $TMPDIR, removed with everything in it when the object goes.
 class TempDir

@@ -4,8 +4,7 @@
 
 #include <string>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// Certificates for TLS tests, made with the openssl CLI in their own directory when the object is
 /// constructed and removed with it: a test CA and a server certificate it signed (CN=localhost,

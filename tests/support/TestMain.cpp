@@ -8,8 +8,7 @@
 #include <iostream>
 #include <string>
 
-namespace
-{
+namespace {
 
 bool namedLike(const std::string& testName, const std::string& wanted)
 {

@@ -10,8 +10,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 TmpfsMount::TmpfsMount(const std::string& path, const std::string& size) : _path(path)
 {

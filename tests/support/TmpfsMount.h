@@ -2,8 +2,7 @@
 
 #include <string>
 
-namespace AlertGate::Test
-{
+namespace AlertGate::Test {
 
 /// A small tmpfs mounted for one test, to fill a disk for real. Needs root (CI and the README's test
 /// command run as root); unmounted when the object goes.

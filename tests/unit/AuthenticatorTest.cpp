@@ -4,11 +4,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 const std::string kBasic = "Basic YWxlcnRtYW5hZ2VyOmh1bnRlcjI="; // alertmanager:hunter2
 

@@ -21,7 +21,8 @@ public:
         {
             int attempts;
             long long expectedMs;
-        } table[] = {{1, 1000}, {2, 2000}, {3, 4000}, {4, 8000}, {8, 128000}, {9, 256000}, {10, 300000}, {50, 300000}};
+        } table[] = {{1, 1000},   {2, 2000},   {3, 4000},    {4, 8000},
+                     {8, 128000}, {9, 256000}, {10, 300000}, {50, 300000}};
         for (const auto& row : table)
             CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(row.attempts), row.expectedMs,
                                          static_cast<long long>(backoff.delay(row.attempts, 0.5).count()));
@@ -42,7 +43,8 @@ public:
     {
         using std::chrono::milliseconds;
         Backoff backoff(milliseconds(1000), milliseconds(300000));
-        CPPUNIT_ASSERT_EQUAL(30000LL, static_cast<long long>(backoff.delay(1, 0.5, milliseconds(30000)).count()));
+        CPPUNIT_ASSERT_EQUAL(30000LL,
+                             static_cast<long long>(backoff.delay(1, 0.5, milliseconds(30000)).count()));
         CPPUNIT_ASSERT_EQUAL(4000LL, static_cast<long long>(backoff.delay(3, 0.5, milliseconds(10)).count()));
     }
 };

@@ -2,11 +2,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 

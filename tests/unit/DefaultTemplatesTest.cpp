@@ -21,14 +21,19 @@ namespace AlertGate {
 namespace {
 
 const std::int64_t kNow = *Rfc3339::parseMicros("2026-11-22T12:30:00Z");
-const char* kFixtures[] = {"disk-alert-firing", "disk-alert-resolved", "disk-critical-firing", "truncated-firing"};
+const char* kFixtures[] = {"disk-alert-firing", "disk-alert-resolved", "disk-critical-firing",
+                           "truncated-firing"};
 
-std::string goldenPath(const std::string& name) { return std::string(ALERTGATE_SOURCE_DIR) + "/tests/golden/" + name; }
+std::string goldenPath(const std::string& name)
+{
+    return std::string(ALERTGATE_SOURCE_DIR) + "/tests/golden/" + name;
+}
 
 // With ALERTGATE_UPDATE_GOLDEN=1 the files are rewritten (then review the diff); otherwise compared.
 std::string golden(const std::string& name, const std::string& actual)
 {
-    if (std::getenv("ALERTGATE_UPDATE_GOLDEN")) std::ofstream(goldenPath(name), std::ios::binary) << actual;
+    if (std::getenv("ALERTGATE_UPDATE_GOLDEN"))
+        std::ofstream(goldenPath(name), std::ios::binary) << actual;
     return Test::readFile(goldenPath(name));
 }
 
@@ -39,7 +44,10 @@ std::string canonicalJson(const std::string& json)
     return out.str();
 }
 
-Notification fixture(const std::string& name) { return PayloadParser::parse(Test::loadFixture(name).body); }
+Notification fixture(const std::string& name)
+{
+    return PayloadParser::parse(Test::loadFixture(name).body);
+}
 
 } // namespace
 
@@ -68,7 +76,8 @@ public:
         {
             Notification n = fixture(name);
             std::string actual = canonicalJson(message.render(n, n.alerts, kNow));
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(name, golden(std::string("slack-") + name + ".json", actual), actual);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(name, golden(std::string("slack-") + name + ".json", actual),
+                                         actual);
         }
     }
 
@@ -92,7 +101,8 @@ public:
         std::string html = Template::load("", "email-html", Template::Escape::Html)
                                .render(TemplateData::message(n, n.alerts, kNow));
         CPPUNIT_ASSERT(html.find("<script>") == std::string::npos);
-        CPPUNIT_ASSERT(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;") != std::string::npos);
+        CPPUNIT_ASSERT(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;") !=
+                       std::string::npos);
     }
 
     void testSlackEscapesHostileTextAndStaysValidJson()
@@ -106,7 +116,8 @@ public:
         auto payload = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
         std::string text = payload->getArray("attachments")->getObject(0)->getValue<std::string>("text");
         CPPUNIT_ASSERT(text.find("<!channel>") == std::string::npos);
-        CPPUNIT_ASSERT(text.find("&lt;!channel&gt; \"quoted\"\nnew line &amp; &lt;https://evil|click&gt;") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("&lt;!channel&gt; \"quoted\"\nnew line &amp; &lt;https://evil|click&gt;") !=
+                       std::string::npos);
         CPPUNIT_ASSERT(text.find("cut by alertgate") != std::string::npos);
         CPPUNIT_ASSERT(text.size() < 3100 * 3);
     }
@@ -115,7 +126,8 @@ public:
     void testEveryOutputNamesBidiControls()
     {
         Notification n = fixture("disk-critical-firing");
-        n.alerts[0].labels["instance"] = "invoice\xE2\x80\xAE" "fdp.exe";
+        n.alerts[0].labels["instance"] = "invoice\xE2\x80\xAE"
+                                         "fdp.exe";
         n.commonLabels["instance"] = n.alerts[0].labels["instance"];
         n.groupLabels["instance"] = n.alerts[0].labels["instance"];
         auto data = TemplateData::message(n, n.alerts, kNow);
@@ -124,7 +136,8 @@ public:
         std::vector<std::string> outputs = {
             Template::load("", "email-subject", Template::Escape::None).render(data),
             Template::load("", "email-text", Template::Escape::None).render(data),
-            Template::load("", "email-html", Template::Escape::Html).render(data), slack.render(n, n.alerts, kNow)};
+            Template::load("", "email-html", Template::Escape::Html).render(data),
+            slack.render(n, n.alerts, kNow)};
         for (const auto& output : outputs)
         {
             CPPUNIT_ASSERT_MESSAGE(output, output.find("\xE2\x80\xAE") == std::string::npos);

@@ -4,11 +4,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 const std::int64_t kNow = *Rfc3339::parseMicros("2026-11-23T12:00:00Z");
 const std::int64_t kHour = std::int64_t(3600) * 1000000;

@@ -21,7 +21,8 @@ Alert alert(const std::string& name, const std::string& severity, const std::str
 bool matchAll(const std::string& text, const LabelSet& labels)
 {
     for (const auto& m : Matcher::parseList(text))
-        if (!m.matches(labels)) return false;
+        if (!m.matches(labels))
+            return false;
     return true;
 }
 

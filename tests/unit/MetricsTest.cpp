@@ -9,11 +9,9 @@
 #include <sstream>
 #include <vector>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
-namespace
-{
+namespace {
 
 std::string render(const Metrics& metrics, const Metrics::StoreGauges& gauges = {})
 {

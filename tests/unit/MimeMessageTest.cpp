@@ -1,5 +1,5 @@
-#include "notify/email/HeaderEncoding.h"
 #include "notify/email/MimeMessage.h"
+#include "notify/email/HeaderEncoding.h"
 #include "notify/email/SmtpClient.h"
 
 #include <Poco/Base64Decoder.h>
@@ -34,7 +34,8 @@ std::vector<std::string> headerLines(const std::string& message)
     std::vector<std::string> lines;
     std::istringstream in(message.substr(0, message.find("\r\n\r\n")));
     std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
+    while (std::getline(in, line))
+        lines.push_back(line);
     return lines;
 }
 
@@ -53,7 +54,8 @@ class MimeMessageTest : public CppUnit::TestFixture
 public:
     void testJapaneseSubjectEncodedOnCharacterBoundaries()
     {
-        std::string subject = "[FIRING:1] ディスクの使用率が80%を超えました — pi:9100 のディスク使用率が高い状態です";
+        std::string subject =
+            "[FIRING:1] ディスクの使用率が80%を超えました — pi:9100 のディスク使用率が高い状態です";
         std::string encoded = encodeHeaderWords(subject);
         CPPUNIT_ASSERT_EQUAL(subject, decodeWords(encoded));
         std::istringstream words(encoded);
@@ -61,7 +63,8 @@ public:
         while (std::getline(words, line))
         {
             std::string word = line.substr(line.find("=?"));
-            if (!word.empty() && word.back() == '\r') word.pop_back();
+            if (!word.empty() && word.back() == '\r')
+                word.pop_back();
             CPPUNIT_ASSERT_MESSAGE(word, word.size() <= 75);
             // Each word decodes to valid UTF-8 on its own: no character is split between words.
             std::string decoded = decodeWords(word);
@@ -77,7 +80,8 @@ public:
 
     void testHeaderInjectionIsNeutralised()
     {
-        CPPUNIT_ASSERT_EQUAL(std::string("x Bcc: evil@example.com"), headerText("x\r\nBcc: evil@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("x Bcc: evil@example.com"),
+                             headerText("x\r\nBcc: evil@example.com"));
         CPPUNIT_ASSERT_EQUAL(std::string("a b c"), headerText("a\tb\x1b\x7f c\n"));
         CPPUNIT_ASSERT_EQUAL(std::string("日本…"), headerText("日本語", 2));
         MimeMessage mail;
@@ -87,7 +91,8 @@ public:
         mail.messageId = "1@pi";
         mail.boundary = "b";
         auto lines = headerLines(mail.compose());
-        for (const auto& line : lines) CPPUNIT_ASSERT_MESSAGE(line, line.rfind("Bcc:", 0) != 0);
+        for (const auto& line : lines)
+            CPPUNIT_ASSERT_MESSAGE(line, line.rfind("Bcc:", 0) != 0);
     }
 
     void testComposedMessageStructure()
@@ -105,12 +110,17 @@ public:
         CPPUNIT_ASSERT(message.find("Date: Sat, 22 Aug 2026 10:15:30 +0000\r\n") == 0);
         CPPUNIT_ASSERT(message.find("To: b@example.com,\r\n Ops <c@example.com>\r\n") != std::string::npos);
         CPPUNIT_ASSERT(message.find("Message-ID: <42.abc@pi>\r\n") != std::string::npos);
-        CPPUNIT_ASSERT(message.find("Content-Type: multipart/alternative; boundary=\"alertgate-boundary\"") != std::string::npos);
-        CPPUNIT_ASSERT(message.find("--alertgate-boundary\r\nContent-Type: text/plain; charset=UTF-8\r\n") != std::string::npos);
-        CPPUNIT_ASSERT(message.find("--alertgate-boundary\r\nContent-Type: text/html; charset=UTF-8\r\n") != std::string::npos);
-        CPPUNIT_ASSERT(message.size() > 20 && message.compare(message.size() - 24, 24, "--alertgate-boundary--\r\n") == 0);
+        CPPUNIT_ASSERT(message.find("Content-Type: multipart/alternative; boundary=\"alertgate-boundary\"") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(message.find("--alertgate-boundary\r\nContent-Type: text/plain; charset=UTF-8\r\n") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(message.find("--alertgate-boundary\r\nContent-Type: text/html; charset=UTF-8\r\n") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(message.size() > 20 &&
+                       message.compare(message.size() - 24, 24, "--alertgate-boundary--\r\n") == 0);
         for (std::size_t i = 0; i < message.size(); ++i)
-            if (message[i] == '\n') CPPUNIT_ASSERT_MESSAGE("bare LF at " + std::to_string(i), i > 0 && message[i - 1] == '\r');
+            if (message[i] == '\n')
+                CPPUNIT_ASSERT_MESSAGE("bare LF at " + std::to_string(i), i > 0 && message[i - 1] == '\r');
     }
 
     void testAddressOf()

@@ -1,6 +1,6 @@
+#include "core/TowerState.h"
 #include "signal/tower/PatliteHttpClient.h"
 #include "signal/tower/PnsFrame.h"
-#include "core/TowerState.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -3,8 +3,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class PrintableTest : public CppUnit::TestFixture
 {

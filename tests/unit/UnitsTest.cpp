@@ -2,8 +2,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-namespace AlertGate
-{
+namespace AlertGate {
 
 class UnitsTest : public CppUnit::TestFixture
 {

@@ -17,7 +17,8 @@ std::string hostName()
 {
     std::string name;
     for (char c : Poco::Environment::nodeName())
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-') name += c;
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-')
+            name += c;
     return name.empty() ? "alertgate" : name;
 }
 
@@ -52,7 +53,10 @@ MimeMessage EmailChannel::message(const Notification& notification, const std::v
     return mail;
 }
 
-DeliveryResult EmailChannel::send(const MimeMessage& message) { return _smtp.send(message.compose()); }
+DeliveryResult EmailChannel::send(const MimeMessage& message)
+{
+    return _smtp.send(message.compose());
+}
 
 DeliveryResult EmailChannel::deliver(const Notification& notification, const std::vector<Alert>& alerts)
 {

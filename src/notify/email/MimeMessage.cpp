@@ -15,20 +15,22 @@ namespace {
 std::string base64Lines(const std::string& bytes)
 {
     std::string flat = base64(bytes), out;
-    for (std::size_t i = 0; i < flat.size(); i += 76) out += flat.substr(i, 76) + "\r\n";
+    for (std::size_t i = 0; i < flat.size(); i += 76)
+        out += flat.substr(i, 76) + "\r\n";
     return out;
 }
 
 std::string part(const std::string& boundary, const std::string& type, const std::string& content)
 {
-    return "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
-           base64Lines(content);
+    return "--" + boundary + "\r\nContent-Type: " + type +
+           "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64Lines(content);
 }
 
 std::string joined(const std::vector<std::string>& addresses)
 {
     std::string out;
-    for (const auto& address : addresses) out += (out.empty() ? "" : ",\r\n ") + headerText(address);
+    for (const auto& address : addresses)
+        out += (out.empty() ? "" : ",\r\n ") + headerText(address);
     return out;
 }
 

@@ -41,7 +41,8 @@ private:
 
 void expect(int status, int wanted, const std::string& step, const std::string& response)
 {
-    if (status != wanted) throw SmtpRefusal(status, step + ": " + Poco::trim(response));
+    if (status != wanted)
+        throw SmtpRefusal(status, step + ": " + Poco::trim(response));
 }
 
 bool offers(const std::string& capabilities, const std::string& keyword)
@@ -49,7 +50,8 @@ bool offers(const std::string& capabilities, const std::string& keyword)
     std::istringstream lines(Poco::toUpper(capabilities));
     std::string line;
     while (std::getline(lines, line))
-        if (line.size() > 4 && line.compare(4, keyword.size(), keyword) == 0) return true;
+        if (line.size() > 4 && line.compare(4, keyword.size(), keyword) == 0)
+            return true;
     return false;
 }
 
@@ -59,7 +61,8 @@ DeliveryResult classify(int code, const std::string& what)
     if (code == 535)
         detail += " (the user name or password was refused; a Gmail app password stops working when the "
                   "account password changes or 2-Step Verification is turned off)";
-    if (code >= 500) return DeliveryResult::dead(detail);
+    if (code >= 500)
+        return DeliveryResult::dead(detail);
     return DeliveryResult::retry(detail);
 }
 
@@ -98,7 +101,8 @@ Poco::Net::StreamSocket SmtpClient::connect()
 void SmtpClient::upgradeToTls(SMTPClientSession& session, std::string& capabilities)
 {
     if (!offers(capabilities, "STARTTLS"))
-        throw SmtpRefusal(421, "the server does not offer STARTTLS; nothing (no password, no mail) is sent in clear");
+        throw SmtpRefusal(
+            421, "the server does not offer STARTTLS; nothing (no password, no mail) is sent in clear");
     std::string response;
     expect(session.sendCommand("STARTTLS", response), 220, "STARTTLS", response);
     static_cast<Session&>(session).switchToTls(_settings.smtpHost, _tls);
@@ -107,17 +111,20 @@ void SmtpClient::upgradeToTls(SMTPClientSession& session, std::string& capabilit
 
 void SmtpClient::authenticate(SMTPClientSession& session, const std::string& capabilities)
 {
-    if (_settings.username.empty()) return;
-    auto method = offers(capabilities, "AUTH") && Poco::toUpper(capabilities).find("PLAIN") != std::string::npos
-                      ? SMTPClientSession::AUTH_PLAIN
-                      : SMTPClientSession::AUTH_LOGIN;
+    if (_settings.username.empty())
+        return;
+    auto method =
+        offers(capabilities, "AUTH") && Poco::toUpper(capabilities).find("PLAIN") != std::string::npos
+            ? SMTPClientSession::AUTH_PLAIN
+            : SMTPClientSession::AUTH_LOGIN;
     session.login(_heloName, method, _settings.username, _settings.password);
 }
 
 void SmtpClient::transfer(SMTPClientSession& session, const std::string& rawMessage)
 {
     SMTPClientSession::Recipients recipients;
-    for (const auto& to : _settings.to) recipients.push_back(addressOf(to));
+    for (const auto& to : _settings.to)
+        recipients.push_back(addressOf(to));
     session.sendAddresses(_settings.from, recipients);
     session.sendData();
     std::istringstream message(rawMessage);
@@ -135,7 +142,8 @@ DeliveryResult SmtpClient::send(const std::string& rawMessage)
         session.open();
         std::string capabilities;
         expect(session.sendCommand("EHLO", _heloName, capabilities), 250, "EHLO", capabilities);
-        if (_settings.security == "starttls") upgradeToTls(session, capabilities);
+        if (_settings.security == "starttls")
+            upgradeToTls(session, capabilities);
         authenticate(session, capabilities);
         transfer(session, rawMessage);
         session.close();

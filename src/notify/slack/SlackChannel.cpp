@@ -32,15 +32,18 @@ DeliveryResult classify(const HTTPResponse& response, const std::string& answer)
 {
     int status = response.getStatus();
     std::string what = "HTTP " + std::to_string(status) + " " + answer;
-    if (status == HTTPResponse::HTTP_OK && answer == "ok") return DeliveryResult::delivered(what);
-    if (status == HTTPResponse::HTTP_TOO_MANY_REQUESTS) return DeliveryResult::retry(what, retryAfter(response));
+    if (status == HTTPResponse::HTTP_OK && answer == "ok")
+        return DeliveryResult::delivered(what);
+    if (status == HTTPResponse::HTTP_TOO_MANY_REQUESTS)
+        return DeliveryResult::retry(what, retryAfter(response));
     if (status >= 500 || status == HTTPResponse::HTTP_OK || status == HTTPResponse::HTTP_REQUEST_TIMEOUT)
         return DeliveryResult::retry(what);
     return DeliveryResult::dead(what);
 }
 
 // The webhook URL is a credential: it never appears in a log line or an error text.
-std::unique_ptr<Poco::Net::HTTPClientSession> session(const Poco::URI& url, const Poco::Net::Context::Ptr& tls)
+std::unique_ptr<Poco::Net::HTTPClientSession> session(const Poco::URI& url,
+                                                      const Poco::Net::Context::Ptr& tls)
 {
     if (url.getScheme() == "https")
         return std::make_unique<Poco::Net::HTTPSClientSession>(url.getHost(), url.getPort(), tls);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "signal/silence/Debounce.h"
 #include "signal/gpio/GpioEdgeLine.h"
+#include "signal/silence/Debounce.h"
 
 #include <Poco/Thread.h>
 
