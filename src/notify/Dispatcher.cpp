@@ -8,6 +8,7 @@
 #include "store/Database.h"
 #include "store/Outbox.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
 #include <random>
@@ -66,7 +67,8 @@ void Dispatcher::open()
     _outbox = std::make_unique<Outbox>(*_db);
 }
 
-// One message at most.
+// One message at most. Only the outbox's own failures land here: a message's own problems are its
+// outcome (renderAndSend), so the log blames the store only when it is the store.
 std::int64_t Dispatcher::step(std::int64_t now)
 {
     try
@@ -89,13 +91,26 @@ std::int64_t Dispatcher::step(std::int64_t now)
     }
 }
 
+// A stored message that can no longer be parsed or rendered will not get better by waiting: it is dead
+// with its cause, and the channel goes on with the next one.
 DeliveryResult Dispatcher::renderAndSend(const OutboxEntry& entry)
 {
-    Notification notification = PayloadParser::parse(entry.payload);
-    std::vector<Alert> alerts = _router.alertsFor(_channel.name(), notification);
-    if (alerts.empty())
-        return DeliveryResult::dead("no alert matches this channel's routing any more");
-    return _channel.deliver(notification, alerts);
+    try
+    {
+        Notification notification = PayloadParser::parse(entry.payload);
+        std::vector<Alert> alerts = _router.alertsFor(_channel.name(), notification);
+        if (alerts.empty())
+            return DeliveryResult::dead("no alert matches this channel's routing any more");
+        return _channel.deliver(notification, alerts);
+    }
+    catch (const Poco::Exception& e)
+    {
+        return DeliveryResult::dead("cannot render the stored message: " + e.displayText());
+    }
+    catch (const std::exception& e)
+    {
+        return DeliveryResult::dead(std::string("cannot render the stored message: ") + e.what());
+    }
 }
 
 std::int64_t Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)

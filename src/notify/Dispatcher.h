@@ -21,8 +21,8 @@ struct OutboxEntry;
 /// Delivers one channel's outbox, oldest first, on a thread of its own, so a channel that is down
 /// never delays another. A transient failure retries the same message after a backoff (later
 /// messages wait behind it, keeping order); a permanent one, or one older than max_age, is marked
-/// dead with the reason. Woken when a commit queues messages; otherwise it waits until the next retry
-/// is due, without polling.
+/// dead with the reason, as is one that cannot be rendered (the channel goes on with the next). Woken
+/// when a commit queues messages; otherwise it waits until the next retry is due, without polling.
 class Dispatcher
 {
 public:

@@ -130,7 +130,8 @@ struct Rig
     // state, attempts, last_error of the outbox rows, oldest first.
     std::string outbox()
     {
-        Statement rows = db.prepare("SELECT state, attempts, coalesce(last_error, '') FROM outbox ORDER BY id");
+        Statement rows =
+            db.prepare("SELECT state, attempts, coalesce(last_error, '') FROM outbox ORDER BY id");
         std::string text;
         while (rows.step())
             text += rows.text(0) + "/" + std::to_string(rows.integer(1)) + "/" + rows.text(2) + "\n";
@@ -148,6 +149,7 @@ class DispatcherTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testRetryAfterIsHonoured);
     CPPUNIT_TEST(testPermanentFailureIsDeadAndTheChannelGoesOn);
     CPPUNIT_TEST(testMessageOlderThanMaxAgeIsDead);
+    CPPUNIT_TEST(testMessageThatCannotBeRenderedIsDeadAndTheNextIsDelivered);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -221,6 +223,22 @@ public:
         rig.queue("Second");
         CPPUNIT_ASSERT_EQUAL(rig.now(), rig.stepAfter(0));
         CPPUNIT_ASSERT_EQUAL(std::string("Second"), rig.channel.sent.back());
+    }
+
+    // Issue 13: a message that can no longer be rendered blocked its channel for max_age, blamed on the
+    // store.
+    void testMessageThatCannotBeRenderedIsDeadAndTheNextIsDelivered()
+    {
+        Rig rig;
+        rig.queue("Broken", "{\"version\":\"4\",\"alerts\":[");
+        rig.queue("Second");
+        CPPUNIT_ASSERT_EQUAL(rig.now(), rig.stepAfter(0));
+        CPPUNIT_ASSERT(rig.channel.sent.empty());
+        CPPUNIT_ASSERT_EQUAL(rig.now(), rig.stepAfter(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("Second"), rig.sent());
+        const std::string outbox = rig.outbox();
+        CPPUNIT_ASSERT_MESSAGE(outbox, outbox.rfind("dead/1/cannot render the stored message: ", 0) == 0);
+        CPPUNIT_ASSERT_MESSAGE(outbox, outbox.find("\ndelivered/1/ok\n") != std::string::npos);
     }
 };
 

@@ -37,9 +37,8 @@ public:
     {
         SystemClock clock;
         std::atomic<int> steps{0};
-        WorkerLoop loop("test-loop", clock, [&](std::int64_t now) {
-            return ++steps < 5 ? now : WorkerLoop::IDLE;
-        });
+        WorkerLoop loop("test-loop", clock,
+                        [&](std::int64_t now) { return ++steps < 5 ? now : WorkerLoop::IDLE; });
         loop.start();
         CPPUNIT_ASSERT(Test::eventually([&] { return steps == 5; }, 30000));
         loop.stop();

@@ -5,9 +5,7 @@
 
 namespace AlertGate {
 
-HeartbeatMonitor::HeartbeatMonitor(const Settings::Heartbeat& heartbeat) : _heartbeat(heartbeat)
-{
-}
+HeartbeatMonitor::HeartbeatMonitor(const Settings::Heartbeat& heartbeat) : _heartbeat(heartbeat) {}
 
 HeartbeatMonitor::Verdict HeartbeatMonitor::evaluate(const std::optional<Sighting>& newest,
                                                      std::int64_t nowMicros)
