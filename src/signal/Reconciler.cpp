@@ -136,7 +136,10 @@ void Reconciler::publish(const SignalState& desired, const HeartbeatMonitor::Ver
     std::lock_guard<std::mutex> lock(_statusMutex);
     if (verdict.blind != _status.blind)
     {
-        if (verdict.blind)
+        if (verdict.resolved)
+            logger().error("the %s alert was resolved (Prometheus stopped sending it): monitoring is blind",
+                           _settings.heartbeat.alertname);
+        else if (verdict.blind)
             logger().error("no %s alert for %s ms: monitoring is blind", _settings.heartbeat.alertname,
                            std::to_string(_settings.heartbeat.timeoutMs));
         else

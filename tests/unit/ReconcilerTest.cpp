@@ -147,6 +147,7 @@ class ReconcilerTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testFailingTowerIsRetriedOnTheBackoffSchedule);
     CPPUNIT_TEST(testUnchangedStateIsReassertedOnlyWhenDue);
     CPPUNIT_TEST(testHeartbeatLapseAndReturn);
+    CPPUNIT_TEST(testResolvedHeartbeatIsBlindAtOnce);
     CPPUNIT_TEST(testStaleAlertIsResolvedThroughTheStore);
     CPPUNIT_TEST_SUITE_END();
 
@@ -239,6 +240,29 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), rig.announced.size());
         CPPUNIT_ASSERT_EQUAL(std::string("resolved"), rig.announced[1].alerts[0].status);
         rig.stepAfter(1);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), rig.announced.size());
+    }
+
+    // Alertmanager sends the heartbeat's resolution when Prometheus stopped sending it.
+    void testResolvedHeartbeatIsBlindAtOnce()
+    {
+        Rig rig([](Settings& s) { s.heartbeat.timeoutMs = 600000; });
+        rig.record(notificationOf(alertOf("Watchdog", "none", "firing")));
+        rig.stepAfter(0);
+        CPPUNIT_ASSERT(!rig.reconciler->status().blind);
+        rig.clock.advanceMs(1000);
+        rig.record(notificationOf(alertOf("Watchdog", "none", "resolved")));
+        const std::int64_t resolvedAt = rig.now();
+        rig.stepAfter(0);
+        CPPUNIT_ASSERT(rig.reconciler->status().blind);
+        CPPUNIT_ASSERT_EQUAL(std::string("220000"), rig.tower.commands.back());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), rig.announced.size());
+        CPPUNIT_ASSERT_EQUAL(Rfc3339::formatMicros(resolvedAt), rig.announced[0].alerts[0].startsAt);
+        // A new episode firing is a heartbeat again.
+        rig.clock.advanceMs(1000);
+        rig.record(notificationOf(alertOf("Watchdog", "none", "firing", "2026-11-22T14:00:00Z")));
+        rig.stepAfter(0);
+        CPPUNIT_ASSERT(!rig.reconciler->status().blind);
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), rig.announced.size());
     }
 

@@ -15,6 +15,13 @@ HeartbeatMonitor::Verdict HeartbeatMonitor::evaluate(const std::optional<Sightin
     Verdict verdict;
     if (_heartbeat.timeoutMs <= 0)
         return verdict;
+    if (newest && !newest->firing)
+    {
+        verdict.blind = true;
+        verdict.resolved = true;
+        verdict.sinceMicros = newest->atMicros;
+        return verdict;
+    }
     if (!newest && !_heartbeat.requireAtStart)
         return verdict;
     const std::int64_t since = newest ? newest->atMicros : *_startedMicros;

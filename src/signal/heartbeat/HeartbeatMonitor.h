@@ -10,8 +10,8 @@
 namespace AlertGate {
 
 /// The dead man's switch as a pure rule: from the newest sighting of the heartbeat alert and the time,
-/// whether monitoring is blind, since when, and when that can next change on its own. The newest
-/// sighting counts, firing or resolved.
+/// whether monitoring is blind, since when, and when that can next change on its own. A heartbeat that
+/// Alertmanager reports resolved means Prometheus stopped sending it: blind at once, not a heartbeat.
 class HeartbeatMonitor
 {
 public:
@@ -25,6 +25,7 @@ public:
     struct Verdict
     {
         bool blind = false;
+        bool resolved = false;              /// Blind because the heartbeat was resolved.
         std::int64_t sinceMicros = 0;       /// When monitoring went blind.
         std::optional<std::int64_t> change; /// When the verdict changes unless a new sighting comes.
     };
