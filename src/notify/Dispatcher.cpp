@@ -8,33 +8,35 @@
 #include "store/Database.h"
 #include "store/Outbox.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Logger.h>
+
+#include <random>
 
 namespace AlertGate {
 
 namespace {
 
-using std::chrono::milliseconds;
-
-constexpr milliseconds kIdle = std::chrono::hours(1);
-constexpr milliseconds kStoreRetry = std::chrono::seconds(5);
+constexpr std::int64_t STORE_RETRY_MICROS = 5 * 1000 * 1000;
 
 Poco::Logger& logger(const std::string& channel)
 {
     return Poco::Logger::get("notify." + channel);
 }
 
-milliseconds untilMicros(std::int64_t when, std::int64_t now)
+Dispatcher::Jitter randomJitter()
 {
-    return std::chrono::duration_cast<milliseconds>(std::chrono::microseconds(when - now)) + milliseconds(1);
+    auto random = std::make_shared<std::mt19937>(std::random_device{}());
+    return [random] { return std::uniform_real_distribution<double>(0.0, 1.0)(*random); };
 }
 
 } // namespace
 
 Dispatcher::Dispatcher(Channel& channel, const Router& router, std::string dbPath, std::int64_t busyTimeoutMs,
-                       Policy policy, const Clock& clock, Metrics& metrics)
+                       Policy policy, const Clock& clock, Metrics& metrics, Jitter jitter)
     : _channel(channel), _router(router), _dbPath(std::move(dbPath)), _busyTimeoutMs(busyTimeoutMs),
-      _policy(policy), _clock(clock), _metrics(metrics), _thread("notify-" + channel.name())
+      _policy(policy), _clock(clock), _metrics(metrics), _jitter(jitter ? std::move(jitter) : randomJitter()),
+      _loop("notify-" + channel.name(), clock, [this](std::int64_t now) { return step(now); })
 {
 }
 
@@ -45,40 +47,17 @@ Dispatcher::~Dispatcher()
 
 void Dispatcher::start()
 {
-    _thread.start(*this);
+    _loop.start();
 }
 
 void Dispatcher::stop()
 {
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _stopping = true;
-    }
-    _wakeUp.notify_all();
-    if (_thread.isRunning())
-        _thread.join();
+    _loop.stop();
 }
 
 void Dispatcher::wake()
 {
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _woken = true;
-    }
-    _wakeUp.notify_all();
-}
-
-void Dispatcher::run()
-{
-    for (;;)
-    {
-        milliseconds wait = step();
-        std::unique_lock<std::mutex> lock(_mutex);
-        _wakeUp.wait_for(lock, wait, [this] { return _woken || _stopping; });
-        _woken = false;
-        if (_stopping)
-            return;
-    }
+    _loop.wake();
 }
 
 void Dispatcher::open()
@@ -88,8 +67,9 @@ void Dispatcher::open()
     _outbox = std::make_unique<Outbox>(*_db);
 }
 
-// One message at most; returns how long to sleep before the next step unless woken.
-milliseconds Dispatcher::step()
+// One message at most. Only the outbox's own failures land here: a message's own problems are its
+// outcome (renderAndSend), so the log blames the store only when it is the store.
+std::int64_t Dispatcher::step(std::int64_t now)
 {
     try
     {
@@ -97,10 +77,9 @@ milliseconds Dispatcher::step()
             open();
         auto entry = _outbox->next(_channel.name());
         if (!entry)
-            return kIdle;
-        std::int64_t now = _clock.nowMicros();
+            return WorkerLoop::IDLE;
         if (entry->nextAttemptAtMicros > now)
-            return untilMicros(entry->nextAttemptAtMicros, now);
+            return entry->nextAttemptAtMicros;
         return attempt(*entry, now);
     }
     catch (const std::exception& e)
@@ -108,11 +87,33 @@ milliseconds Dispatcher::step()
         logger(_channel.name()).error("cannot read or update the outbox: %s", std::string(e.what()));
         _outbox.reset();
         _db.reset();
-        return kStoreRetry;
+        return now + STORE_RETRY_MICROS;
     }
 }
 
-milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
+// A stored message that can no longer be parsed or rendered will not get better by waiting: it is dead
+// with its cause, and the channel goes on with the next one.
+DeliveryResult Dispatcher::renderAndSend(const OutboxEntry& entry)
+{
+    try
+    {
+        Notification notification = PayloadParser::parse(entry.payload);
+        std::vector<Alert> alerts = _router.alertsFor(_channel.name(), notification);
+        if (alerts.empty())
+            return DeliveryResult::dead("no alert matches this channel's routing any more");
+        return _channel.deliver(notification, alerts);
+    }
+    catch (const Poco::Exception& e)
+    {
+        return DeliveryResult::dead("cannot render the stored message: " + e.displayText());
+    }
+    catch (const std::exception& e)
+    {
+        return DeliveryResult::dead(std::string("cannot render the stored message: ") + e.what());
+    }
+}
+
+std::int64_t Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
 {
     const std::string& channel = _channel.name();
     int attempts = entry.attempts + 1;
@@ -123,13 +124,9 @@ milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
         _metrics.countDelivery(channel, "dead");
         logger(channel).error("message %Ld for notification %Ld is dead: %s", entry.id, entry.notificationId,
                               reason);
-        return milliseconds(0);
+        return now;
     }
-    Notification notification = PayloadParser::parse(entry.payload);
-    std::vector<Alert> alerts = _router.alertsFor(channel, notification);
-    DeliveryResult result = alerts.empty()
-                                ? DeliveryResult::dead("no alert matches this channel's routing any more")
-                                : _channel.deliver(notification, alerts);
+    DeliveryResult result = renderAndSend(entry);
     std::string detail = printable(result.detail, 500);
     switch (result.outcome)
     {
@@ -140,22 +137,22 @@ milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
             channel, static_cast<double>(_clock.nowMicros() - entry.createdAtMicros) / 1e6);
         logger(channel).information("delivered message %Ld (notification %Ld, attempt %d)", entry.id,
                                     entry.notificationId, attempts);
-        return milliseconds(0);
+        return now;
     case DeliveryResult::Outcome::Dead:
         _outbox->markDead(entry.id, attempts, detail);
         _metrics.countDelivery(channel, "dead");
         logger(channel).error("message %Ld (notification %Ld) is dead: %s", entry.id, entry.notificationId,
                               detail);
-        return milliseconds(0);
+        return now;
     default:
     {
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        milliseconds wait = _policy.backoff.delay(attempts, unit(_random), result.retryAfter);
-        _outbox->scheduleRetry(entry.id, attempts, _clock.nowMicros() + wait.count() * 1000, detail);
+        const std::chrono::milliseconds wait = _policy.backoff.delay(attempts, _jitter(), result.retryAfter);
+        const std::int64_t retryAt = _clock.nowMicros() + wait.count() * 1000;
+        _outbox->scheduleRetry(entry.id, attempts, retryAt, detail);
         _metrics.countDelivery(channel, "retry");
         logger(channel).warning("message %Ld (notification %Ld) failed, retry in %Ld ms: %s", entry.id,
                                 entry.notificationId, static_cast<Poco::Int64>(wait.count()), detail);
-        return wait;
+        return retryAt;
     }
     }
 }

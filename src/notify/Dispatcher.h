@@ -2,20 +2,16 @@
 
 #include "core/Backoff.h"
 #include "core/Clock.h"
-
-#include <Poco/Runnable.h>
-#include <Poco/Thread.h>
+#include "core/WorkerLoop.h"
+#include "notify/Channel.h"
 
 #include <chrono>
-#include <condition_variable>
+#include <functional>
 #include <memory>
-#include <mutex>
-#include <random>
 #include <string>
 
 namespace AlertGate {
 
-class Channel;
 class Database;
 class Metrics;
 class Outbox;
@@ -25,9 +21,9 @@ struct OutboxEntry;
 /// Delivers one channel's outbox, oldest first, on a thread of its own, so a channel that is down
 /// never delays another. A transient failure retries the same message after a backoff (later
 /// messages wait behind it, keeping order); a permanent one, or one older than max_age, is marked
-/// dead with the reason. Woken when a commit queues messages; otherwise it sleeps until the next
-/// retry is due, without polling.
-class Dispatcher : public Poco::Runnable
+/// dead with the reason, as is one that cannot be rendered (the channel goes on with the next). Woken
+/// when a commit queues messages; otherwise it waits until the next retry is due, without polling.
+class Dispatcher
 {
 public:
     struct Policy
@@ -36,20 +32,26 @@ public:
         std::chrono::milliseconds maxAge;
     };
 
+    using Jitter = std::function<double()>;
+    /// A number in [0, 1) per retry (Backoff's jitterUnit); 0.5 is no jitter.
+
     Dispatcher(Channel& channel, const Router& router, std::string dbPath, std::int64_t busyTimeoutMs,
-               Policy policy, const Clock& clock, Metrics& metrics);
-    ~Dispatcher() override;
+               Policy policy, const Clock& clock, Metrics& metrics, Jitter jitter = {});
+    /// Without jitter, a random one.
+    ~Dispatcher();
 
     void start();
     void stop();
     /// Returns once the attempt in progress, if any, has ended.
     void wake();
 
-    void run() override;
+    std::int64_t step(std::int64_t nowMicros);
+    /// Takes the channel's oldest message if it is due and tries it once; returns when the next step is
+    /// due (WorkerLoop::IDLE: only on a wake-up).
 
 private:
-    std::chrono::milliseconds step();
-    std::chrono::milliseconds attempt(const OutboxEntry& entry, std::int64_t now);
+    std::int64_t attempt(const OutboxEntry& entry, std::int64_t now);
+    DeliveryResult renderAndSend(const OutboxEntry& entry);
     void open();
 
     Channel& _channel;
@@ -61,13 +63,8 @@ private:
     Metrics& _metrics;
     std::unique_ptr<Database> _db;
     std::unique_ptr<Outbox> _outbox;
-    std::mt19937 _random{std::random_device{}()};
-
-    std::mutex _mutex;
-    std::condition_variable _wakeUp;
-    bool _woken = false;
-    bool _stopping = false;
-    Poco::Thread _thread;
+    Jitter _jitter;
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate

@@ -1,35 +1,36 @@
 #pragma once
 
 #include "config/Settings.h"
-#include "core/Backoff.h"
 #include "core/BuzzerPattern.h"
 #include "core/Clock.h"
 #include "core/Notification.h"
+#include "core/WorkerLoop.h"
 #include "signal/LampState.h"
+#include "signal/buzzer/BuzzerDriver.h"
 #include "signal/buzzer/BuzzerSink.h"
+#include "signal/heartbeat/HeartbeatMonitor.h"
 #include "signal/tower/PatliteClient.h"
+#include "signal/tower/TowerDriver.h"
+#include "store/SignalQuery.h"
+#include "store/StaleAlerts.h"
 
-#include <Poco/Runnable.h>
-#include <Poco/Thread.h>
-
-#include <chrono>
-#include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <random>
 #include <string>
+#include <vector>
 
 namespace AlertGate {
 
-class Database;
-
 /// Drives the tower and the buzzer towards LampState's desired state on a thread of its own: only the
 /// latest desired state matters, so nothing queues up and the webhook path never waits on a device.
-/// Woken after commits and silences; otherwise it sleeps until the next retry (backoff), re-assertion
-/// (a tower that rebooted comes back right) or heartbeat deadline.
-class Reconciler : public Poco::Runnable
+/// Each step reads the store (through SignalQuery; stale alerts are resolved by the store's own rule),
+/// asks the heartbeat monitor and the lamp rule what to show, and hands that to the tower and buzzer
+/// drivers. Woken after commits and silences; otherwise it waits for the next retry (backoff),
+/// re-assertion or heartbeat deadline.
+class Reconciler
 {
 public:
     /// What /-/ready, /metrics and GET /api/v1/signals show.
@@ -49,10 +50,11 @@ public:
     using Announce = std::function<bool(Notification)>;
 
     Reconciler(const Settings& settings, const Clock& clock, std::unique_ptr<PatliteClient> tower,
-               BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns, Announce announce);
+               BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns, Announce announce,
+               TowerDriver::Jitter jitter = {});
     /// tower and buzzer may be null (not configured). patterns resolve the pattern names of [lamp] sound.
     /// announce stores a notification durably (true once committed): the heartbeat's lapse and return.
-    ~Reconciler() override;
+    /// jitter: the tower's retry jitter (random when none).
 
     void setSilenceCheck(LampState::SilenceCheck check);
     /// Before start(): how to ask whether a silence covers the newest sounding activation.
@@ -64,7 +66,8 @@ public:
 
     Status status() const;
 
-    void run() override;
+    std::int64_t step(std::int64_t nowMicros);
+    /// One round at nowMicros; returns when the next is due (WorkerLoop::IDLE: only on a wake-up).
 
     static std::unique_ptr<PatliteClient> makeClient(const Settings::Tower& tower);
     /// Null when no tower is configured.
@@ -73,46 +76,28 @@ private:
     struct Observation
     {
         std::vector<SignalAlert> active;
-        std::optional<std::int64_t> lastHeartbeatMicros;
+        std::optional<HeartbeatMonitor::Sighting> heartbeat;
         std::optional<std::string> blindAnnouncedSince; /// startsAt of the firing heartbeat notice.
     };
 
-    std::chrono::milliseconds step();
-    Observation observe();
-    bool isBlind(const Observation& observation, std::int64_t now,
-                 std::chrono::milliseconds& untilChange) const;
-    bool announceHeartbeat(bool blind, const Observation& observation, std::int64_t now);
-    void applyBuzzer(const SignalState& desired);
-    std::chrono::milliseconds driveTower(const TowerState& desired, std::int64_t now);
-    void record(const TowerState& desired, const TowerAnswer& answer);
+    Observation observe(std::int64_t now);
+    bool announce(const HeartbeatMonitor::Verdict& verdict, const Observation& observation, std::int64_t now);
+    void publish(const SignalState& desired, const HeartbeatMonitor::Verdict& verdict);
 
     const Settings& _settings;
-    const Clock& _clock;
     LampState _rule;
-    std::unique_ptr<PatliteClient> _tower;
-    BuzzerSink* _buzzer;
-    std::map<std::string, BuzzerPattern> _patterns;
+    HeartbeatMonitor _heartbeat;
+    std::unique_ptr<TowerDriver> _tower; /// Null: no tower.
+    BuzzerDriver _buzzer;
     LampState::SilenceCheck _silenced;
     Announce _announce;
-    Backoff _backoff;
-    std::mt19937 _random{std::random_device{}()};
-    std::unique_ptr<Database> _db;
-    std::int64_t _startedMicros = 0;
-
-    // Reconciler thread only.
-    std::optional<TowerState> _applied;
-    std::int64_t _nextAttemptMicros = 0;
-    std::optional<std::optional<std::string>> _buzzerApplied;
-    bool _disabledReported = false;
+    SignalQuery _query;
+    std::unique_ptr<StaleAlerts> _stale; /// Null without stale_after.
 
     mutable std::mutex _statusMutex;
-    Status _status;
+    Status _status; ///< Without the tower's part, which its driver keeps.
 
-    std::mutex _mutex;
-    std::condition_variable _wakeUp;
-    bool _woken = false;
-    bool _stopping = false;
-    Poco::Thread _thread{"reconciler"};
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate

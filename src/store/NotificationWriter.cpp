@@ -19,7 +19,7 @@ namespace AlertGate {
 namespace {
 
 constexpr std::size_t kMaxBatch = 256;
-constexpr auto kProbeInterval = std::chrono::seconds(2);
+constexpr std::int64_t kProbeIntervalMicros = 2 * 1000 * 1000;
 
 Poco::Logger& logger()
 {
@@ -42,7 +42,8 @@ NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeou
                                        Metrics& metrics, const Router* router, std::function<void()> onCommit,
                                        std::function<void()> onAnyCommit)
     : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _clock(clock), _metrics(metrics),
-      _router(router), _onCommit(std::move(onCommit)), _onAnyCommit(std::move(onAnyCommit))
+      _router(router), _onCommit(std::move(onCommit)), _onAnyCommit(std::move(onAnyCommit)),
+      _loop("store-writer", clock, [this](std::int64_t now) { return step(now); })
 {
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
     quickCheck(*_db);
@@ -64,9 +65,10 @@ void NotificationWriter::open()
 
 void NotificationWriter::start()
 {
-    _thread.start(*this);
+    _loop.start();
 }
 
+// The thread has ended when the drain runs, so this thread may use the connection.
 void NotificationWriter::stop()
 {
     {
@@ -75,9 +77,9 @@ void NotificationWriter::stop()
             return;
         _stopping = true;
     }
-    _wake.notify_all();
-    if (_thread.isRunning())
-        _thread.join();
+    _loop.stop();
+    for (auto batch = takeBatch(); !batch.empty(); batch = takeBatch())
+        commitBatch(batch);
 }
 
 std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification notification)
@@ -93,32 +95,29 @@ std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification
         }
         _queue.push_back(std::move(pending));
     }
-    _wake.notify_one();
+    _loop.wake();
     return future;
 }
 
-void NotificationWriter::run()
+std::int64_t NotificationWriter::step(std::int64_t nowMicros)
 {
-    while (auto batch = takeBatch())
+    std::deque<Pending> batch = takeBatch();
+    if (!batch.empty())
+        commitBatch(batch);
+    else if (!_healthy)
+        probe();
     {
-        if (batch->empty())
-            probe();
-        else
-            commitBatch(*batch);
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (!_queue.empty())
+            return nowMicros;
     }
+    return _healthy ? WorkerLoop::IDLE : nowMicros + kProbeIntervalMicros;
 }
 
-// Waits for work: nothing when stopping with an empty queue, an empty batch when a probe is due.
-std::optional<std::deque<NotificationWriter::Pending>> NotificationWriter::takeBatch()
+// Whatever is queued, up to a bound: requests that arrived during the last commit share the next one.
+std::deque<NotificationWriter::Pending> NotificationWriter::takeBatch()
 {
-    std::unique_lock<std::mutex> lock(_mutex);
-    auto ready = [this] { return !_queue.empty() || _stopping; };
-    if (_healthy)
-        _wake.wait(lock, ready);
-    else if (!_wake.wait_for(lock, kProbeInterval, ready))
-        return std::deque<Pending>();
-    if (_stopping && _queue.empty())
-        return std::nullopt;
+    std::lock_guard<std::mutex> lock(_mutex);
     std::deque<Pending> batch;
     while (!_queue.empty() && batch.size() < kMaxBatch)
     {

@@ -2,12 +2,9 @@
 
 #include "core/Clock.h"
 #include "core/Notification.h"
-
-#include <Poco/Runnable.h>
-#include <Poco/Thread.h>
+#include "core/WorkerLoop.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
@@ -27,7 +24,7 @@ class Router;
 /// queued when a commit ends goes into the next transaction, so concurrent webhooks share one fsync
 /// without any artificial wait. A failed commit (disk full, read-only, I/O error) fails the whole batch
 /// and reopens the connection for the next one, so the writer recovers by itself when the disk does.
-class NotificationWriter : public Poco::Runnable
+class NotificationWriter
 {
 public:
     struct Outcome
@@ -46,7 +43,7 @@ public:
     /// router selects the outbox messages of each notification; onCommit runs after each successful
     /// commit that queued messages (it wakes the dispatchers); onAnyCommit after every successful commit
     /// (it wakes the reconciler: a heartbeat or a state change queues no message).
-    ~NotificationWriter() override;
+    ~NotificationWriter();
 
     void start();
     void stop();
@@ -57,7 +54,9 @@ public:
     bool healthy() const { return _healthy; }
     /// False from a failed commit until a write succeeds again.
 
-    void run() override;
+    std::int64_t step(std::int64_t nowMicros);
+    /// Commits what is queued (one batch), or probes a store that failed; returns when the next step is
+    /// due: at once while more is queued, at the next probe while unhealthy, else WorkerLoop::IDLE.
 
 private:
     struct Pending
@@ -66,7 +65,7 @@ private:
         std::promise<Outcome> promise;
     };
 
-    std::optional<std::deque<Pending>> takeBatch();
+    std::deque<Pending> takeBatch();
     void commitBatch(std::deque<Pending>& batch);
     void recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes);
     void probe();
@@ -84,10 +83,9 @@ private:
     std::atomic<bool> _healthy{true};
 
     std::mutex _mutex;
-    std::condition_variable _wake;
     std::deque<Pending> _queue;
     bool _stopping = false;
-    Poco::Thread _thread{"store-writer"};
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate

@@ -11,7 +11,6 @@
 
 #include <fstream>
 #include <sys/stat.h>
-#include <thread>
 
 namespace AlertGate::Test {
 
@@ -78,9 +77,14 @@ public:
         FakeSlackServer slack("[]", &certificates, port);
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), slack.waitForRequests(kCount, 30000));
         CPPUNIT_ASSERT(eventually([&] { return gateway.allOutboxIn("slack", "delivered"); }, 10000));
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        // One more message, delivered: the channel sends in order, so a repeat of any earlier one would
+        // have reached the server before it.
+        postNumbered(gateway, kCount + 1);
+        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), slack.waitForRequests(kCount + 1, 30000));
+        CPPUNIT_ASSERT(eventually([&] { return gateway.allOutboxIn("slack", "delivered"); }, 10000));
         auto requests = slack.requests();
-        CPPUNIT_ASSERT_EQUAL(std::size_t(kCount), requests.size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(kCount + 1), requests.size());
+        CPPUNIT_ASSERT_EQUAL(kCount + 1, numberIn(requests[kCount].body, kCount + 1));
         for (int i = 1; i <= kCount; ++i)
             CPPUNIT_ASSERT_EQUAL_MESSAGE(requests[i - 1].body, i, numberIn(requests[i - 1].body, kCount));
     }

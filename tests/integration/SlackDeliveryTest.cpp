@@ -10,8 +10,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <thread>
-
 namespace AlertGate::Test {
 
 namespace {
@@ -55,14 +53,30 @@ public:
         return _gateway.outbox("slack").front();
     }
 
+    std::size_t requestsBeforeALaterMessage()
+    {
+        const std::size_t queued = _gateway.outbox("slack").size();
+        postDiskAlert("00000000000000ff");
+        CPPUNIT_ASSERT_MESSAGE(_gateway.process().log(), eventually(
+                                                             [&] {
+                                                                 auto rows = _gateway.outbox("slack");
+                                                                 return rows.size() > queued &&
+                                                                        rows.back().state == "delivered";
+                                                             },
+                                                             20000));
+        return _slack.requests().size() - 1;
+    }
+    /// Posts one more alert and waits for its message to be delivered; returns how many requests the
+    /// server had before it. The channel sends in order, so every attempt an earlier message would make
+    /// (a retry of a dead one, a repeat of a delivered one) has been made by then.
+
     void assertDeadWithoutRetries(const std::string& slackError)
     {
         auto row = waitForFinalState();
         CPPUNIT_ASSERT_EQUAL(std::string("dead"), row.state);
         CPPUNIT_ASSERT_MESSAGE(row.lastError, contains(row.lastError, slackError));
-        // Several backoff periods (100 ms doubling) later, still the one request: no retry storm.
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1), _slack.requests().size());
+        // Still the one request: no retry storm.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), requestsBeforeALaterMessage());
         CommandResult history = _gateway.history({"--format", "json"});
         CPPUNIT_ASSERT_MESSAGE(history.out, contains(history.out, "\"state\":\"dead\""));
         CPPUNIT_ASSERT_MESSAGE(history.out, contains(history.out, slackError));
@@ -130,8 +144,7 @@ public:
         auto row = setup.waitForFinalState();
         CPPUNIT_ASSERT_EQUAL(std::string("delivered"), row.state);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), row.attempts);
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2), setup.slack().requests().size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), setup.requestsBeforeALaterMessage());
         CPPUNIT_ASSERT_EQUAL(setup.slack().requests()[0].body, setup.slack().requests()[1].body);
     }
 

@@ -1,3 +1,4 @@
+#include "Eventually.h"
 #include "FakePatliteTower.h"
 #include "FakeSlackServer.h"
 #include "Fixtures.h"
@@ -10,9 +11,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <algorithm>
-#include <chrono>
-#include <iostream>
+#include <functional>
+#include <memory>
 #include <sstream>
 
 namespace AlertGate::Test {
@@ -71,19 +71,20 @@ std::string joined(const std::vector<std::string>& states)
     return text;
 }
 
-double median(std::vector<double> values)
+Object::Ptr signalsOf(TestGateway& gateway)
 {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
+    return Poco::JSON::Parser().parse(gateway.get("/api/v1/signals").body).extract<Object::Ptr>();
 }
 
-double postMillis(TestGateway& gateway, int number)
+// /api/v1/signals is recorded after the tower answers: wait for the state asserted, not for the tower.
+bool signalsShowEventually(TestGateway& gateway, const std::function<bool(const Object::Ptr&)>& condition)
 {
-    auto started = std::chrono::steady_clock::now();
-    HttpResult result = gateway.post(firingAlert(number, number % 2 ? "warning" : "critical"));
-    std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
-    return elapsed.count();
+    return eventually([&] { return condition(signalsOf(gateway)); }, WAIT_MS);
+}
+
+bool startsWith(const std::string& text, const std::string& prefix)
+{
+    return text.compare(0, prefix.size(), prefix) == 0;
 }
 
 } // namespace
@@ -126,10 +127,11 @@ public:
                              joined(tower.appliedStates()));
         for (const auto& command : tower.commands())
             CPPUNIT_ASSERT_EQUAL(std::string("http"), command.protocol);
-        HttpResult signals = gateway.get("/api/v1/signals");
-        auto status = Poco::JSON::Parser().parse(signals.body).extract<Object::Ptr>()->getObject("tower");
-        CPPUNIT_ASSERT_EQUAL(std::string("000000"), status->getValue<std::string>("desired"));
-        CPPUNIT_ASSERT_EQUAL(std::string("000000"), status->getValue<std::string>("applied"));
+        CPPUNIT_ASSERT(signalsShowEventually(gateway, [](const Object::Ptr& signals) {
+            auto shown = signals->getObject("tower");
+            return shown->getValue<std::string>("desired") == "000000" &&
+                   shown->getValue<std::string>("applied") == "000000";
+        }));
     }
 
     void testPnsTowerFollowsTheAlerts()
@@ -192,37 +194,32 @@ public:
             WAIT_MS));
     }
 
-    // Not a timing assertion on the tower: the comparison is between two gateways on the same machine.
+    // No clock involved: the tower never answers and its timeout outlasts the test, so the reconciler is
+    // inside its first command while webhooks come and go. A webhook that waited for the tower would see
+    // that command fail first (failures 1) or would not be answered at all.
     void testWebhookDoesNotWaitForAHangingTower()
     {
-        constexpr int POSTS = 15;
-        FakePatliteTower healthyTower;
-        FakePatliteTower hangingTower;
-        hangingTower.setMode({false, 0, true, false});
-        const std::string timing =
-            "timeout = 2s\nreassert_interval = 1h\nretry_initial = 100ms\nretry_max = 200ms\n";
-        TestGateway healthy(towerIni(healthyTower, "http", timing));
-        TestGateway hanging(towerIni(hangingTower, "http", timing));
-        healthy.start();
-        hanging.start();
-        // Interleaved, so that both see the same load on the machine.
-        std::vector<double> healthyMillis, hangingMillis;
-        for (int i = 1; i <= POSTS; ++i)
+        auto tower = std::make_unique<FakePatliteTower>();
+        tower->setMode({false, 0, true, false});
+        TestGateway gateway(towerIni(*tower, "http", "timeout = 60s\nreassert_interval = 1h\n"));
+        // Killing the tower ends the command in flight, so the gateway stops without waiting for it.
+        struct StopTowerFirst
         {
-            healthyMillis.push_back(postMillis(healthy, i));
-            hangingMillis.push_back(postMillis(hanging, i));
-        }
-        const double healthyMedian = median(healthyMillis);
-        const double hangingMedian = median(hangingMillis);
-        // Evidence for the reader of the test log; the assertion below is the test. A webhook that waited
-        // for the tower would take its 2 s timeout.
-        std::cout << "\nmedian webhook answer: healthy tower " << healthyMedian << " ms, hanging tower "
-                  << hangingMedian << " ms\n";
-        CPPUNIT_ASSERT_MESSAGE("median post " + std::to_string(hangingMedian) + " ms with a hanging tower, " +
-                                   std::to_string(healthyMedian) + " ms with a healthy one",
-                               hangingMedian < 20 * healthyMedian + 5);
-        CPPUNIT_ASSERT(hangingTower.appliedStates().empty());
-        CPPUNIT_ASSERT(showsEventually(healthyTower, "110000"));
+            std::unique_ptr<FakePatliteTower>& tower;
+            ~StopTowerFirst() { tower.reset(); }
+        } stopTowerFirst{tower};
+        gateway.start();
+        // The reconciler publishes what it wants just before it sends it.
+        CPPUNIT_ASSERT(signalsShowEventually(gateway, [](const Object::Ptr& signals) {
+            return signals->getObject("tower")->getValue<std::string>("desired") == "000000";
+        }));
+        for (int i = 1; i <= 10; ++i)
+            CPPUNIT_ASSERT_EQUAL(200, gateway.post(firingAlert(i, i % 2 ? "warning" : "critical")).status);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(10), gateway.countRows("notifications"));
+        auto status = signalsOf(gateway)->getObject("tower");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), status->getValue<std::int64_t>("failures"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), status->getValue<std::string>("applied"));
+        CPPUNIT_ASSERT(tower->appliedStates().empty());
     }
 
     void testHeartbeatLapseShowsBlindPatternUntilItReturns()
@@ -235,12 +232,14 @@ public:
         // No more heartbeats: after the timeout the tower shows the default blind pattern.
         CPPUNIT_ASSERT(showsEventually(tower, "220000"));
         CPPUNIT_ASSERT(gateway.process().waitForLog("monitoring is blind", WAIT_MS));
-        auto signals = Poco::JSON::Parser().parse(gateway.get("/api/v1/signals").body).extract<Object::Ptr>();
-        CPPUNIT_ASSERT(signals->getValue<bool>("blind"));
+        CPPUNIT_ASSERT(signalsShowEventually(
+            gateway, [](const Object::Ptr& signals) { return signals->getValue<bool>("blind"); }));
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("watchdog-heartbeat").status);
         CPPUNIT_ASSERT(showsEventually(tower, "000000"));
         CPPUNIT_ASSERT(gateway.process().waitForLog("monitoring recovered", WAIT_MS));
-        CPPUNIT_ASSERT_EQUAL(std::string("000000 220000 000000 "), joined(tower.appliedStates()));
+        // The heartbeat stops again after the replay, so a later lapse may follow.
+        const std::string states = joined(tower.appliedStates());
+        CPPUNIT_ASSERT_MESSAGE(states, startsWith(states, "000000 220000 000000 "));
     }
 
     void testHeartbeatLapseAndReturnAreOneMessageEachAndInTheHistory()
@@ -253,8 +252,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("watchdog-heartbeat").status);
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), slack.waitForRequests(1, WAIT_MS));
         CPPUNIT_ASSERT(gateway.process().waitForLog("monitoring is blind", WAIT_MS));
-        // One message per lapse, however long it lasts.
-        CPPUNIT_ASSERT(!slack.waitForRequests(2, 1500));
+        // One message per lapse, however long it lasts: ReconcilerTest steps that with a clock.
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("watchdog-heartbeat").status);
         CPPUNIT_ASSERT_MESSAGE(slack.log(), slack.waitForRequests(2, WAIT_MS));
         auto requests = slack.requests();

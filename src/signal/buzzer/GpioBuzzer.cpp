@@ -16,20 +16,25 @@ Poco::Logger& logger()
 } // namespace
 
 GpioBuzzer::GpioBuzzer(std::unique_ptr<GpioLine> line, bool activeLow, std::chrono::milliseconds maxSounding)
-    : _line(std::move(line)), _cadence(*_line, activeLow, maxSounding), _thread("buzzer")
+    : _line(std::move(line)), _cadence(*_line, activeLow, maxSounding),
+      _loop("buzzer", _clock, [this](std::int64_t now) { return step(now); })
 {
     advance(); // inactive before anyone can ask for a pattern; a failure is kept, not thrown
-    _thread.startFunc([this] { run(); });
+    _loop.start();
 }
 
 GpioBuzzer::~GpioBuzzer()
 {
+    _loop.stop();
+    std::lock_guard<std::mutex> lock(_mutex);
+    try
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _stopping = true;
+        _cadence.quiet();
     }
-    _wake.notify_all();
-    _thread.join();
+    catch (const GpioError& e)
+    {
+        logger().error("Buzzer left in an unknown state at shutdown: %s", std::string(e.what()));
+    }
 }
 
 void GpioBuzzer::apply(const std::optional<BuzzerPattern>& pattern)
@@ -39,7 +44,7 @@ void GpioBuzzer::apply(const std::optional<BuzzerPattern>& pattern)
         _wanted = pattern;
         _changed = true;
     }
-    _wake.notify_all();
+    _loop.wake();
 }
 
 bool GpioBuzzer::sounding() const
@@ -54,33 +59,22 @@ bool GpioBuzzer::healthy() const
     return _healthy;
 }
 
-void GpioBuzzer::run()
+// The cadence keeps its own monotonic time; the loop gets the same wait in its clock's terms.
+std::int64_t GpioBuzzer::step(std::int64_t nowMicros)
 {
-    std::unique_lock<std::mutex> lock(_mutex);
-    while (!_stopping)
+    std::lock_guard<std::mutex> lock(_mutex);
+    const auto now = std::chrono::steady_clock::now();
+    if (_changed)
     {
-        if (_changed)
-        {
-            _changed = false;
-            _cadence.apply(_wanted, std::chrono::steady_clock::now());
-            _next = std::chrono::steady_clock::now();
-        }
-        if (_next && std::chrono::steady_clock::now() >= *_next)
-            advance();
-        auto woken = [this] { return _stopping || _changed; };
-        if (_next)
-            _wake.wait_until(lock, *_next, woken);
-        else
-            _wake.wait(lock, woken);
+        _changed = false;
+        _cadence.apply(_wanted, now);
+        _next = now;
     }
-    try
-    {
-        _cadence.quiet();
-    }
-    catch (const GpioError& e)
-    {
-        logger().error("Buzzer left in an unknown state at shutdown: %s", std::string(e.what()));
-    }
+    if (_next && now >= *_next)
+        advance();
+    if (!_next)
+        return WorkerLoop::IDLE;
+    return nowMicros + std::chrono::duration_cast<std::chrono::microseconds>(*_next - now).count();
 }
 
 // The line is set under the lock: a GPIO write is a quick ioctl, and holding the lock keeps sounding()

@@ -4,9 +4,9 @@
 #include "signal/buzzer/Cadence.h"
 #include "signal/gpio/GpioLine.h"
 
-#include <Poco/Thread.h>
+#include "core/Clock.h"
+#include "core/WorkerLoop.h"
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 
@@ -36,19 +36,18 @@ public:
     /// False while the last attempt to set the line failed.
 
 private:
-    void run();
+    std::int64_t step(std::int64_t nowMicros);
     void advance();
 
     std::unique_ptr<GpioLine> _line;
     mutable std::mutex _mutex;
-    std::condition_variable _wake;
     Cadence _cadence;
     std::optional<BuzzerPattern> _wanted;
     bool _changed = false;
-    bool _stopping = false;
     bool _healthy = true;
     std::optional<Cadence::Time> _next; ///< When the cadence needs the thread next.
-    Poco::Thread _thread;
+    SystemClock _clock;
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate
