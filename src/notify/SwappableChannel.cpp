@@ -17,7 +17,8 @@ DeliveryResult SwappableChannel::deliver(const Notification& notification, const
 void SwappableChannel::replace(std::shared_ptr<Channel> channel)
 {
     if (!channel || channel->name() != _name)
-        throw std::logic_error("a " + _name + " channel can only be replaced by another " + _name + " channel");
+        throw std::logic_error("a " + _name + " channel can only be replaced by another " + _name +
+                               " channel");
     std::lock_guard<std::mutex> lock(_mutex);
     _channel = std::move(channel);
 }

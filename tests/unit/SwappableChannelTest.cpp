@@ -54,7 +54,8 @@ public:
     void testRefusesAnotherChannel()
     {
         SwappableChannel channel(std::make_shared<LabelledChannel>("slack", "a"));
-        CPPUNIT_ASSERT_THROW(channel.replace(std::make_shared<LabelledChannel>("email", "b")), std::logic_error);
+        CPPUNIT_ASSERT_THROW(channel.replace(std::make_shared<LabelledChannel>("email", "b")),
+                             std::logic_error);
         CPPUNIT_ASSERT_THROW(channel.replace(nullptr), std::logic_error);
         CPPUNIT_ASSERT_EQUAL(std::string("a"), channel.deliver(Notification{}, {}).detail);
     }
