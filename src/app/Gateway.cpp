@@ -58,19 +58,24 @@ Silence::TimePoint activationTime(std::int64_t micros)
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
-    : _settings(settings), _channels(settings, clock),
+    : _settings(settings), _channels(std::make_shared<Channels>(settings, clock)),
       _writer(
-          settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels.router(),
+          settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels->router(),
           [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
       _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence),
       _buzzer(settings.buzzer), _context{
                                     settings,  clock,  _metrics, _writer, Authenticator(settings.webhook),
                                     _silencer, _buzzer}
 {
-    for (const auto& channel : _channels.all())
+    for (const auto& channel : _channels->all())
+    {
+        // Aliasing: the channel lives as long as the Channels that made it.
+        _swappable.push_back(
+            std::make_unique<SwappableChannel>(std::shared_ptr<Channel>(_channels, channel.get())));
         _dispatchers.push_back(std::make_unique<Dispatcher>(
-            *channel, _channels.router(), settings.store.path, settings.store.busyTimeoutMs,
+            *_swappable.back(), _channels->router(), settings.store.path, settings.store.busyTimeoutMs,
             deliveryPolicy(settings.delivery), clock, _metrics));
+    }
     _silencer.restore();
     _button = silenceButton(settings.buzzer, _silencer);
     // Without a tower, a buzzer, a heartbeat or a staleness rule the reconciler has nothing to do.
@@ -148,7 +153,13 @@ void Gateway::stop()
 
 void Gateway::reload(const Settings& fresh)
 {
+    // Built before anything changes, so a refused reload leaves everything as it was. A dispatcher
+    // in the middle of a delivery finishes it with the old channel, which lives until then.
+    auto channels = std::make_shared<Channels>(fresh, _context.clock);
     _context.authenticator.replace(fresh.webhook);
+    for (auto& channel : _swappable)
+        if (Channel* replacement = channels->find(channel->name()))
+            channel->replace(std::shared_ptr<Channel>(channels, replacement));
 }
 
 Poco::Net::SocketAddress Gateway::listenAddress() const

@@ -7,6 +7,7 @@
 #include "metrics/Metrics.h"
 #include "notify/Channels.h"
 #include "notify/Dispatcher.h"
+#include "notify/SwappableChannel.h"
 #include "signal/Reconciler.h"
 #include "signal/buzzer/BuzzerDevice.h"
 #include "signal/silence/Silence.h"
@@ -35,7 +36,9 @@ public:
     Poco::Net::SocketAddress listenAddress() const;
 
     void reload(const Settings& fresh);
-    /// Applies what can change while running: the webhook credentials.
+    /// Applies what can change while running: the webhook credentials and the channels' keys
+    /// (URLs, credentials, templates, TLS, timeouts) of the channels that are on. Throws ConfigError,
+    /// having changed nothing, when the fresh channels cannot be built (a template that does not compile).
 
 private:
     void wakeDispatchers();
@@ -44,7 +47,8 @@ private:
 
     const Settings& _settings;
     Metrics _metrics;
-    Channels _channels;
+    std::shared_ptr<Channels> _channels; /// The start-up channels; their router routes for good.
+    std::vector<std::unique_ptr<SwappableChannel>> _swappable; /// What the dispatchers deliver through.
     NotificationWriter _writer;
     std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
     Silence _silence;

@@ -8,6 +8,7 @@
 #include "app/Watchdog.h"
 #include "cli/Usage.h"
 #include "config/ConfigError.h"
+#include "config/ConfigKeys.h"
 #include "config/SettingsLoader.h"
 #include "core/Version.h"
 #include "store/StoreError.h"
@@ -19,6 +20,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace AlertGate {
@@ -73,6 +75,7 @@ void ServerApp::initialize(Poco::Util::Application& self)
     try
     {
         _settings = _configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(_configFile);
+        _running = *_settings;
         configureLogging(_settings->log.level);
     }
     catch (const ConfigError& e)
@@ -173,11 +176,19 @@ void ServerApp::reload(Gateway& gateway)
     try
     {
         Settings fresh = SettingsLoader::load(_configFile);
-        for (const auto& key : _settings->keysNeedingRestart(fresh))
-            log().warning("%s changed in %s; it takes effect after a restart", key, _configFile);
         gateway.reload(fresh);
         Poco::Logger::setLevel("", Poco::Logger::parseLevel(fresh.log.level));
-        log().notice("configuration reloaded from %s", _configFile);
+        // Keys bound at start-up are compared with what started; the others with the last reload.
+        auto restart = ConfigKeys::needingRestart(*_settings, fresh);
+        for (const auto& key : restart)
+            log().warning("%s changed in %s; it takes effect after a restart", key, _configFile);
+        std::string applied;
+        for (const auto& key : ConfigKeys::applying(_running, fresh))
+            if (std::find(restart.begin(), restart.end(), key) == restart.end())
+                applied += (applied.empty() ? "" : ", ") + key;
+        _running = fresh;
+        log().notice("configuration reloaded from %s; %s", _configFile,
+                     applied.empty() ? std::string("no change applied") : "applied: " + applied);
     }
     catch (const ConfigError& e)
     {

@@ -31,7 +31,8 @@ private:
 
     std::string _configFile;
     bool _exitEarly = false;
-    std::optional<Settings> _settings;
+    std::optional<Settings> _settings; /// As started: what the gateway's parts were built with.
+    Settings _running;                 /// As last applied (a reload applies part of it).
 };
 
 } // namespace AlertGate

@@ -146,10 +146,6 @@ struct Settings
         std::optional<BuzzerPattern> pattern(const std::string& name) const;
         /// The pattern configured under that name (pattern.NAME), if any.
     } buzzer;
-
-    std::vector<std::string> keysNeedingRestart(const Settings& fresh) const;
-    /// The keys whose new value in fresh a SIGHUP reload cannot apply: [http] and [store] are bound
-    /// at start-up (the listening socket, the open database); [webhook] and [log] reload.
 };
 
 } // namespace AlertGate

@@ -1,5 +1,7 @@
+#include "Contains.h"
 #include "GatewayProcess.h"
 #include "TempDir.h"
+#include "TestCertificates.h"
 
 #include <Poco/File.h>
 
@@ -46,6 +48,7 @@ class CheckConfigTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEachProblemNamesFileKeyAndReason);
     CPPUNIT_TEST(testWorldReadableSecretIsRefused);
     CPPUNIT_TEST(testDaemonRefusesToStartOnBrokenConfig);
+    CPPUNIT_TEST(testRelativePathsAreTakenFromTheConfigDirectory);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -93,6 +96,35 @@ public:
         CPPUNIT_ASSERT(result.exitCode != 0);
         CPPUNIT_ASSERT_MESSAGE(result.err, result.err.find(file + ": http.listen:") != std::string::npos);
         CPPUNIT_ASSERT(!Poco::File(dir.file("alertgate.db")).exists());
+    }
+
+    // Run from another directory, as the unit (which has none) or an operator in their home would.
+    void testRelativePathsAreTakenFromTheConfigDirectory()
+    {
+        TestCertificates certificates;
+        TempDir dir, elsewhere;
+        Poco::File(dir.file("tls")).createDirectory();
+        Poco::File(dir.file("templates")).createDirectory();
+        Poco::File(certificates.caFile()).copyTo(dir.file("tls/ca.pem"));
+        dir.write("templates/title.mustache", "{{status}}", 0640);
+        dir.write("templates/text.mustache", "{{status}}", 0640);
+        std::string channels =
+            "[slack]\nwebhook_url = https://hooks.example.org/x\nca_file = tls/ca.pem\n"
+            "title_template = templates/title.mustache\n"
+            "[email]\nsmtp_host = smtp.example.org\nfrom = a@example.org\n"
+            "to = b@example.org\nca_file = tls/ca.pem\ntext_template = templates/text.mustache\n";
+        std::string file = dir.write("alertgate.ini", channels, 0640);
+        CommandResult result = runAlertgate({"check-config", "--config", file}, elsewhere.path());
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(result.out, ": OK; channels: slack, email"));
+
+        file = dir.write("alertgate.ini", channels + "[slack]\nalert_template = templates/missing.mustache\n",
+                         0640);
+        result = runAlertgate({"check-config", "--config", file}, elsewhere.path());
+        CPPUNIT_ASSERT_EQUAL(1, result.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(result.err,
+                               contains(result.err, file + ": slack.alert_template: cannot read template " +
+                                                        dir.file("templates/missing.mustache")));
     }
 };
 

@@ -41,10 +41,11 @@ std::string wrapAlertgate(std::vector<std::string>& args)
 
 } // namespace
 
-CommandResult runCommand(const std::string& program, const std::vector<std::string>& args)
+CommandResult runCommand(const std::string& program, const std::vector<std::string>& args,
+                         const std::string& directory)
 {
     Poco::Pipe outPipe, errPipe;
-    Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
+    Poco::ProcessHandle handle = Poco::Process::launch(program, args, directory, nullptr, &outPipe, &errPipe);
     CommandResult result;
     // Drain stderr on its own thread so a chatty child never blocks on a full pipe.
     std::thread errReader([&] {
@@ -58,11 +59,11 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
     return result;
 }
 
-CommandResult runAlertgate(const std::vector<std::string>& args)
+CommandResult runAlertgate(const std::vector<std::string>& args, const std::string& directory)
 {
     std::vector<std::string> wrappedArgs = args;
     std::string program = wrapAlertgate(wrappedArgs);
-    return runCommand(program, wrappedArgs);
+    return runCommand(program, wrappedArgs, directory);
 }
 
 GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Process::Env& env)

@@ -21,9 +21,10 @@ struct CommandResult
     std::string err;
 };
 
-CommandResult runCommand(const std::string& program, const std::vector<std::string>& args);
-CommandResult runAlertgate(const std::vector<std::string>& args);
-/// Runs the alertgate binary built with the tests.
+CommandResult runCommand(const std::string& program, const std::vector<std::string>& args,
+                         const std::string& directory = "");
+CommandResult runAlertgate(const std::vector<std::string>& args, const std::string& directory = "");
+/// Runs the alertgate binary built with the tests, in directory (empty: the test's own).
 
 /// The real alertgate daemon, started with a config file on a kernel-chosen port (listen ...:0),
 /// stopped (SIGTERM, then SIGKILL) when the object goes.

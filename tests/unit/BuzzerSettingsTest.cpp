@@ -1,4 +1,5 @@
 #include "config/ConfigError.h"
+#include "config/ConfigKeys.h"
 #include "config/SettingsLoader.h"
 
 #include "TempDir.h"
@@ -125,10 +126,11 @@ public:
         Settings before = SettingsLoader::defaults();
         Settings after = before;
         after.buzzer.chip = "gpiochip1";
-        after.buzzer.patterns.clear();
-        auto keys = before.keysNeedingRestart(after);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1), keys.size());
+        after.buzzer.patterns[0].on = std::chrono::milliseconds(100);
+        auto keys = ConfigKeys::needingRestart(before, after);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), keys.size());
         CPPUNIT_ASSERT_EQUAL(std::string("buzzer.chip"), keys[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("buzzer.pattern.critical"), keys[1]);
     }
 };
 

@@ -3,6 +3,8 @@
 
 #include "TempDir.h"
 
+#include <Poco/Path.h>
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <algorithm>
@@ -68,6 +70,7 @@ class SettingsLoaderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSecretFilesRead);
     CPPUNIT_TEST(testRelativeStorePathResolvedAgainstIni);
     CPPUNIT_TEST(testAbsoluteStorePathKept);
+    CPPUNIT_TEST(testEveryPathKeyResolvedAgainstIni);
     CPPUNIT_TEST(testSeveralProblemsAtOnce);
     CPPUNIT_TEST(testMissingIniFile);
     CPPUNIT_TEST(testSignalKeys);
@@ -284,6 +287,31 @@ public:
         CPPUNIT_ASSERT_EQUAL(dir.file("data/history.db"), SettingsLoader::load(ini).store.path);
         std::string bare = dir.write("bare.ini", "[log]\nlevel = error\n");
         CPPUNIT_ASSERT_EQUAL(dir.file("alertgate.db"), SettingsLoader::load(bare).store.path);
+    }
+
+    // Every file named in the configuration is found the same way, whatever the working directory.
+    void testEveryPathKeyResolvedAgainstIni()
+    {
+        Test::TempDir dir;
+        std::string ini = dir.write("alertgate.ini", "[slack]\nwebhook_url = https://hooks.example.org/x\n"
+                                                     "ca_file = slack-ca.pem\n"
+                                                     "title_template = t/title.mustache\n"
+                                                     "alert_template = ../alert.mustache\n"
+                                                     "[email]\nsmtp_host = smtp.example.org\n"
+                                                     "from = a@example.org\nto = b@example.org\n"
+                                                     "ca_file = /etc/ssl/smtp.pem\n"
+                                                     "subject_template = subject.mustache\n"
+                                                     "text_template = t/text.mustache\n"
+                                                     "html_template = t/html.mustache\n");
+        Settings s = SettingsLoader::load(ini);
+        CPPUNIT_ASSERT_EQUAL(dir.file("slack-ca.pem"), s.slack.caFile);
+        CPPUNIT_ASSERT_EQUAL(dir.file("t/title.mustache"), s.slack.titleTemplate);
+        CPPUNIT_ASSERT_EQUAL(Poco::Path(dir.path()).parent().toString() + "alert.mustache",
+                             s.slack.alertTemplate);
+        CPPUNIT_ASSERT_EQUAL(std::string("/etc/ssl/smtp.pem"), s.email.caFile);
+        CPPUNIT_ASSERT_EQUAL(dir.file("subject.mustache"), s.email.subjectTemplate);
+        CPPUNIT_ASSERT_EQUAL(dir.file("t/text.mustache"), s.email.textTemplate);
+        CPPUNIT_ASSERT_EQUAL(dir.file("t/html.mustache"), s.email.htmlTemplate);
     }
 
     void testAbsoluteStorePathKept()

@@ -1,0 +1,208 @@
+#include "config/ValueParsers.h"
+
+#include "core/Matcher.h"
+#include "core/Printable.h"
+#include "core/TowerState.h"
+#include "core/Units.h"
+
+#include <Poco/Net/IPAddress.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Path.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/URI.h>
+
+#include <stdexcept>
+
+namespace AlertGate::ValueParsers {
+
+namespace {
+
+Poco::StringTokenizer commaSeparated(const std::string& value)
+{
+    return Poco::StringTokenizer(value, ",",
+                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+}
+
+} // namespace
+
+std::int64_t duration(const std::string& value, Range range)
+{
+    auto millis = parseDurationMillis(value);
+    if (!millis)
+        throw std::invalid_argument("expected a duration such as 500ms, 10s, 5m or 1h");
+    if (*millis < range.min || *millis > range.max)
+        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + "ms, max " +
+                                    std::to_string(range.max) + "ms)");
+    return *millis;
+}
+
+int integer(const std::string& value, Range range)
+{
+    int number;
+    if (!Poco::NumberParser::tryParse(value, number))
+        throw std::invalid_argument("expected an integer");
+    if (number < range.min || number > range.max)
+        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + ", max " +
+                                    std::to_string(range.max) + ")");
+    return number;
+}
+
+std::uint64_t bytes(const std::string& value, Range range)
+{
+    auto size = parseByteSize(value);
+    if (!size)
+        throw std::invalid_argument("expected a size such as 65536, 64KiB or 1MiB");
+    if (*size < static_cast<std::uint64_t>(range.min) || *size > static_cast<std::uint64_t>(range.max))
+        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + " bytes, max " +
+                                    std::to_string(range.max) + " bytes)");
+    return *size;
+}
+
+bool boolean(const std::string& value)
+{
+    for (const char* yes : {"true", "yes", "on", "1"})
+        if (value == yes)
+            return true;
+    for (const char* no : {"false", "no", "off", "0"})
+        if (value == no)
+            return false;
+    throw std::invalid_argument("expected true or false");
+}
+
+std::pair<std::string, std::uint16_t> listen(const std::string& value)
+{
+    auto colon = value.rfind(':');
+    if (colon == std::string::npos)
+        throw std::invalid_argument("expected ADDRESS:PORT, e.g. 127.0.0.1:9098");
+    std::string host = value.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    Poco::Net::IPAddress address;
+    if (!Poco::Net::IPAddress::tryParse(host, address))
+        throw std::invalid_argument("\"" + printable(host) + "\" is not an IP address");
+    return {host, static_cast<std::uint16_t>(integer(value.substr(colon + 1), {0, 65535}))};
+}
+
+const std::string& nonEmpty(const std::string& value)
+{
+    if (value.empty())
+        throw std::invalid_argument("must not be empty");
+    return value;
+}
+
+const std::string& headerSafe(const std::string& value)
+{
+    for (char c : value)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            throw std::invalid_argument("control characters are not allowed");
+    return value;
+}
+
+std::string oneOf(const std::string& value, const std::vector<std::string>& words)
+{
+    std::string list;
+    for (const auto& word : words)
+    {
+        if (value == word)
+            return value;
+        list += (list.empty() ? "" : ", ") + word;
+    }
+    throw std::invalid_argument("expected one of " + list);
+}
+
+std::string matchers(const std::string& value)
+{
+    Matcher::parseList(value);
+    return value;
+}
+
+std::string lampSpec(const std::string& value)
+{
+    TowerState::parse(value);
+    return value;
+}
+
+std::string mailbox(const std::string& value)
+{
+    std::string trimmed = Poco::trim(value);
+    if (headerSafe(trimmed).find('@') == std::string::npos || trimmed.find(',') != std::string::npos)
+        throw std::invalid_argument("\"" + printable(trimmed, 60) + "\" is not an e-mail address");
+    return trimmed;
+}
+
+std::vector<std::string> mailboxes(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : commaSeparated(value))
+        result.push_back(mailbox(part));
+    if (result.empty())
+        throw std::invalid_argument("expected one or more e-mail addresses, separated by commas");
+    return result;
+}
+
+std::string httpsUrl(const std::string& value)
+{
+    Poco::URI url;
+    try
+    {
+        url = Poco::URI(value);
+    }
+    catch (const Poco::SyntaxException&)
+    {
+        throw std::invalid_argument("not a URL");
+    }
+    if (url.getScheme() != "https" || url.getHost().empty())
+        throw std::invalid_argument("expected an https:// URL (Slack's Incoming Webhook URL)");
+    return value;
+}
+
+std::map<std::string, std::string> severityPatterns(const std::string& value)
+{
+    std::map<std::string, std::string> result;
+    for (const auto& part : commaSeparated(value))
+    {
+        auto colon = part.find(':');
+        std::string severity = colon == std::string::npos ? "" : Poco::trim(part.substr(0, colon));
+        std::string pattern = colon == std::string::npos ? "" : Poco::trim(part.substr(colon + 1));
+        if (severity.empty() || pattern.empty())
+            throw std::invalid_argument("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" +
+                                        printable(part, 40) + "\"");
+        result[severity] = pattern;
+    }
+    return result;
+}
+
+BuzzerPattern buzzerPattern(const std::string& name, const std::string& value)
+{
+    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+        throw std::invalid_argument("pattern names are lower-case letters, digits, _ and -");
+    auto slash = value.find('/');
+    if (slash == std::string::npos)
+        throw std::invalid_argument("expected ON/OFF durations, e.g. 500ms/500ms (0s off: continuous)");
+    auto on = duration(value.substr(0, slash), {10, 60000});
+    auto off = duration(value.substr(slash + 1), {0, 3600000});
+    return BuzzerPattern{name, std::chrono::milliseconds(on), std::chrono::milliseconds(off)};
+}
+
+std::string pathIn(const std::string& directory, const std::string& value)
+{
+    Poco::Path path(nonEmpty(value));
+    if (path.isAbsolute())
+        return value;
+    return Poco::Path(Poco::Path::forDirectory(directory), path).toString();
+}
+
+std::string durationText(std::int64_t millis)
+{
+    static const std::pair<std::int64_t, const char*> units[] = {
+        {24 * 3600000LL, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}};
+    if (millis == 0)
+        return "0s";
+    for (const auto& [size, unit] : units)
+        if (millis % size == 0)
+            return std::to_string(millis / size) + unit;
+    return std::to_string(millis) + "ms";
+}
+
+} // namespace AlertGate::ValueParsers
