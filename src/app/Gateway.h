@@ -13,6 +13,7 @@
 #include "signal/silence/SilenceButton.h"
 #include "signal/silence/Silencer.h"
 #include "store/NotificationWriter.h"
+#include "store/Pruner.h"
 
 #include <map>
 #include <memory>
@@ -46,6 +47,7 @@ private:
     Metrics _metrics;
     Channels _channels;
     NotificationWriter _writer;
+    Pruner _pruner;
     std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
     Silence _silence;
     Silencer _silencer;

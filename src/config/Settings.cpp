@@ -25,6 +25,7 @@ std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) con
     check(store.path != fresh.store.path, "store.path");
     check(store.busyTimeoutMs != fresh.store.busyTimeoutMs, "store.busy_timeout");
     check(store.commitTimeoutMs != fresh.store.commitTimeoutMs, "store.commit_timeout");
+    check(store.retentionMs != fresh.store.retentionMs, "store.retention");
     // The reconciler is built with its rules at start-up.
     check(tower.protocol != fresh.tower.protocol || tower.host != fresh.tower.host ||
               tower.port != fresh.tower.port || tower.timeoutMs != fresh.tower.timeoutMs ||

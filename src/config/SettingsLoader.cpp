@@ -276,6 +276,10 @@ const std::map<std::string, Apply>& inlineKeys()
          [](Settings& s, const std::string& v) {
              s.store.commitTimeoutMs = durationIn(v, {100, 600000});
          }},
+        {"store.retention",
+         [](Settings& s, const std::string& v) {
+             s.store.retentionMs = v == "0" ? 0 : durationIn(v, {1000, 100LL * 365 * 24 * 3600000});
+         }},
         {"log.level", applyLogLevel},
         {"delivery.retry_initial", [](Settings& s, const std::string& v) { s.delivery.retryInitialMs = durationIn(v, {100, 3600000}); }},
         {"delivery.retry_max", [](Settings& s, const std::string& v) { s.delivery.retryMaxMs = durationIn(v, {1000, 24 * 3600000LL}); }},

@@ -37,7 +37,8 @@ double StoreCheck::fullCheck(Database& db)
 void StoreCheck::markRunning(Database& db, bool running, std::int64_t nowMicros)
 {
     Transaction transaction(db);
-    Statement mark = db.prepare("INSERT OR REPLACE INTO store_state (id, running, changed_at) VALUES (1, ?1, ?2)");
+    Statement mark =
+        db.prepare("INSERT OR REPLACE INTO store_state (id, running, changed_at) VALUES (1, ?1, ?2)");
     mark.bind(1, std::int64_t(running ? 1 : 0)).bind(2, Rfc3339::formatMicros(nowMicros));
     mark.run();
     transaction.commit();

@@ -21,8 +21,8 @@ namespace {
 Notification notificationFor(int number, const std::string& receiver)
 {
     std::string fingerprint = "a" + std::to_string(1000 + number);
-    Notification n = PayloadParser::parse(
-        Test::webhookBody({Test::diskAlert(fingerprint, "host" + std::to_string(number) + ":9100", "warning")}));
+    Notification n = PayloadParser::parse(Test::webhookBody(
+        {Test::diskAlert(fingerprint, "host" + std::to_string(number) + ":9100", "warning")}));
     n.receiver = receiver;
     return n;
 }
@@ -68,25 +68,27 @@ public:
         std::vector<std::future<NotificationWriter::Outcome>> futures(kCount);
         std::vector<std::thread> threads;
         for (int i = 0; i < kCount; ++i)
-            threads.emplace_back([&, i] {
-                futures[i] = writer.submit(notificationFor(i, i == kPoisoned ? "poison" : "gw"));
-            });
+            threads.emplace_back(
+                [&, i] { futures[i] = writer.submit(notificationFor(i, i == kPoisoned ? "poison" : "gw")); });
         for (auto& thread : threads)
             thread.join();
         writer.start();
         for (int i = 0; i < kCount; ++i)
         {
             auto outcome = futures[i].get();
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(i) + ": " + outcome.error, i != kPoisoned, outcome.stored);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(i) + ": " + outcome.error, i != kPoisoned,
+                                         outcome.stored);
             if (i == kPoisoned)
-                CPPUNIT_ASSERT_MESSAGE(outcome.error, outcome.error.find("poisoned notification") != std::string::npos);
+                CPPUNIT_ASSERT_MESSAGE(outcome.error,
+                                       outcome.error.find("poisoned notification") != std::string::npos);
         }
         CPPUNIT_ASSERT(writer.healthy());
         writer.stop();
         std::ostringstream text;
         metrics.render(text, Metrics::StoreGauges());
-        CPPUNIT_ASSERT_MESSAGE(text.str(), text.str().find("alertgate_store_commit_duration_seconds_count 1\n") !=
-                                               std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text.str(),
+                               text.str().find("alertgate_store_commit_duration_seconds_count 1\n") !=
+                                   std::string::npos);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(kCount - 1), count(path, "SELECT count(*) FROM notifications"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(kCount - 1), count(path, "SELECT count(*) FROM alerts"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
