@@ -23,16 +23,20 @@ const std::vector<std::pair<std::string, std::string>>& batches()
 {
     static const std::vector<std::pair<std::string, std::string>> all = {
         // Events, but not the one that records the current state of an alert still firing.
-        {"alert_events", "DELETE FROM alert_events WHERE id IN (SELECT e.id FROM alert_events e WHERE e.at < ?1 "
-                         "AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.fingerprint = e.fingerprint AND "
-                         "a.status = 'firing' AND NOT EXISTS (SELECT 1 FROM alert_events l WHERE "
-                         "l.fingerprint = e.fingerprint AND l.id > e.id)) ORDER BY e.at LIMIT ?2)"},
-        {"outbox", "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('delivered', 'dead') "
-                   "AND created_at < ?1 ORDER BY id LIMIT ?2)"},
-        {"silences", "DELETE FROM silences WHERE id IN (SELECT id FROM silences WHERE at < ?1 ORDER BY at LIMIT ?2)"},
-        {"alerts", "DELETE FROM alerts WHERE fingerprint IN (SELECT a.fingerprint FROM alerts a WHERE "
-                   "a.status = 'resolved' AND a.last_seen_at < ?1 AND NOT EXISTS (SELECT 1 FROM alert_events e "
-                   "WHERE e.fingerprint = a.fingerprint) LIMIT ?2)"},
+        {"alert_events",
+         "DELETE FROM alert_events WHERE id IN (SELECT e.id FROM alert_events e WHERE e.at < ?1 "
+         "AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.fingerprint = e.fingerprint AND "
+         "a.status = 'firing' AND NOT EXISTS (SELECT 1 FROM alert_events l WHERE "
+         "l.fingerprint = e.fingerprint AND l.id > e.id)) ORDER BY e.at LIMIT ?2)"},
+        {"outbox",
+         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('delivered', 'dead') "
+         "AND created_at < ?1 ORDER BY id LIMIT ?2)"},
+        {"silences",
+         "DELETE FROM silences WHERE id IN (SELECT id FROM silences WHERE at < ?1 ORDER BY at LIMIT ?2)"},
+        {"alerts",
+         "DELETE FROM alerts WHERE fingerprint IN (SELECT a.fingerprint FROM alerts a WHERE "
+         "a.status = 'resolved' AND a.last_seen_at < ?1 AND NOT EXISTS (SELECT 1 FROM alert_events e "
+         "WHERE e.fingerprint = a.fingerprint) LIMIT ?2)"},
         {"notifications",
          "DELETE FROM notifications WHERE id IN (SELECT n.id FROM notifications n WHERE n.received_at < ?1 "
          "AND n.id NOT IN (SELECT last_notification_id FROM alerts) "
@@ -131,7 +135,8 @@ std::int64_t Pruner::pruneOnce()
     {
         giveBackFreePages();
         std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-        logger().information("retention: deleted %Ld rows older than %s in %.1f s", total, cutoff, took.count());
+        logger().information("retention: deleted %Ld rows older than %s in %.1f s", total, cutoff,
+                             took.count());
     }
     return total;
 }

@@ -346,7 +346,7 @@ def main():
     parser.add_argument("--history-events", type=int, help="events in the history store (default 1,000,000)")
     args = parser.parse_args()
     profile = Profile(args.quick)
-    if args.history_events:
+    if args.history_events is not None:
         profile.history_events = args.history_events
     run = Run(args)
     if args.old_alertgate:

@@ -108,6 +108,8 @@ def measure(run, profile, binaries):
         run.progress(f"{name}: ingest and disk writes")
         figures[name]["ingest"] = ingest_figures(run, profile, binary, name, nginx)
     run.processes.stop(nginx.process)
+    if profile.history_events == 0:
+        return figures
     old_name, old_binary = binaries[0]
     run.progress(f"building the {profile.history_events:,}-event store with {old_name}")
     directory = run.dir("history-made")
@@ -131,6 +133,14 @@ def kib(value):
     return f"{value / 1024:.1f} KiB"
 
 
+def print_rows(rows, old, new):
+    print(f"| metric | before ({old}) | after ({new}) | after / before | target |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+
+
 def print_table(figures, names, nginx_rate_of):
     old, new = names
     o, n = figures[old], figures[new]
@@ -145,8 +155,9 @@ def print_table(figures, names, nginx_rate_of):
                      "≥ 3× old" if key == "distinct" else "—"))
         rows.append((f"{label}: latency p50 / p99", *(
             f"{r['alertgate']['p50_us'] / 1000:.2f} / {r['alertgate']['p99_us'] / 1000:.2f} ms" for r in runs), "—", "—"))
-        rows.append((f"{label}: webhooks per commit; disk writes per webhook", *(
-            f"{r['batch']:.1f}; {kib(r['bytes_per_webhook'])}" for r in runs), "—", "—"))
+        rows.append((f"{label}: webhooks per commit; commit time; writer busy in commits; disk writes per webhook", *(
+            f"{r['batch']:.1f}; {r['commit_ms']:.2f} ms; {r['commit_share'] * 100:.0f} %; {kib(r['bytes_per_webhook'])}"
+            for r in runs), "—", "—"))
 
     ingest_row("distinct", "distinct ingest (wrk, new alert per request, 50 alert names)")
     ingest_row("repeats", "repeat ingest (wrk, one notification again and again)")
@@ -154,6 +165,8 @@ def print_table(figures, names, nginx_rate_of):
                  f"{o['ingest']['alone'] / n['ingest']['alone']:.1f}× less", "≤ 32 KiB"))
     rows.append(("disk writes per repeat, alone", kib(o["ingest"]["repeat"]), kib(n["ingest"]["repeat"]),
                  f"{o['ingest']['repeat'] / n['ingest']['repeat']:.1f}× less", "≤ 8 KiB"))
+    if "history" not in o:
+        return print_rows(rows, old, new)
     ho, hn = o["history"], n["history"]
 
     def per_notification(h):
@@ -173,11 +186,7 @@ def print_table(figures, names, nginx_rate_of):
                  ms(hn["startup_clean"]), "—", "≤ 200 ms"))
     rows.append(("start-up to /-/ready after a SIGKILL", ms(ho["startup_killed"]), ms(hn["startup_killed"]), "—",
                  "check runs, logged"))
-    print(f"| metric | before ({old}) | after ({new}) | after / before | target |")
-    print("|---|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
-    print()
+    print_rows(rows, old, new)
     for name in names:
         h = figures[name]["history"]
         print(f"- {name}: --version floor {ms(h['floor'])}; CLI printed `{h['cli_summary']}`, HTTP {h['http_count']} "

@@ -26,8 +26,8 @@ std::int64_t fileSize(const std::string& path)
 
 TestAlert alertNumber(int number, const std::string& status)
 {
-    TestAlert alert = diskAlert("b" + std::to_string(10000 + number), "host" + std::to_string(number) + ":9100",
-                                "warning");
+    TestAlert alert =
+        diskAlert("b" + std::to_string(10000 + number), "host" + std::to_string(number) + ":9100", "warning");
     alert.status = status;
     alert.annotations["description"] = std::string(400, 'x');
     return alert;
@@ -67,23 +67,26 @@ public:
 
         gateway.rewriteConfig(gateway.webhookSection("s3cret") + ini("2s"));
         gateway.restart();
-        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), eventually(
-                                                             [&] {
-                                                                 return gateway.countRows("notifications") == 1 &&
-                                                                        gateway.countRows("alerts") == 1;
-                                                             },
-                                                             60000));
+        CPPUNIT_ASSERT_MESSAGE(
+            gateway.process().log(),
+            eventually(
+                [&] { return gateway.countRows("notifications") == 1 && gateway.countRows("alerts") == 1; },
+                60000));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), gateway.countRows("alert_events"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), gateway.countRows("outbox"));
         CPPUNIT_ASSERT(gateway.texts("SELECT fingerprint || ' ' || status FROM alerts") ==
                        std::vector<std::string>{"b10000 firing"});
-        CPPUNIT_ASSERT(gateway.texts("SELECT fingerprint FROM alert_events") == std::vector<std::string>{"b10000"});
+        CPPUNIT_ASSERT(gateway.texts("SELECT fingerprint FROM alert_events") ==
+                       std::vector<std::string>{"b10000"});
         HttpResult metrics = gateway.get("/metrics");
-        CPPUNIT_ASSERT_MESSAGE(metrics.body, contains(metrics.body, "alertgate_store_pruned_rows_total{table=\"alert_events\"} " +
-                                                                       std::to_string(2 * kResolvedAlerts)));
+        CPPUNIT_ASSERT_MESSAGE(
+            metrics.body,
+            contains(metrics.body, "alertgate_store_pruned_rows_total{table=\"alert_events\"} " +
+                                       std::to_string(2 * kResolvedAlerts)));
         CPPUNIT_ASSERT_MESSAGE(metrics.body, contains(metrics.body, "alertgate_store_size_bytes "));
         // Still answering webhooks, and what is new is kept.
-        CPPUNIT_ASSERT_EQUAL(200, gateway.post(webhookBody({alertNumber(kResolvedAlerts + 1, "firing")})).status);
+        CPPUNIT_ASSERT_EQUAL(200,
+                             gateway.post(webhookBody({alertNumber(kResolvedAlerts + 1, "firing")})).status);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), gateway.countRows("alert_events"));
 
         gateway.restart();

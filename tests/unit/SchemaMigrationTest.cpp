@@ -61,7 +61,8 @@ std::vector<std::string> history(Database& db)
     return all;
 }
 
-const std::vector<std::string> kTables = {"notifications", "alerts", "alert_labels", "alert_events", "outbox"};
+const std::vector<std::string> kTables = {"notifications", "alerts", "alert_labels", "alert_events",
+                                          "outbox"};
 
 } // namespace
 
@@ -94,7 +95,8 @@ public:
         catch (const StoreError& e)
         {
             std::string message = e.what();
-            CPPUNIT_ASSERT_MESSAGE(message, message.find("written by a newer alertgate") != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(message,
+                                   message.find("written by a newer alertgate") != std::string::npos);
             CPPUNIT_ASSERT_MESSAGE(message, message.find("never downgraded") != std::string::npos);
         }
         CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion() + 1), integer(db, "PRAGMA user_version"));
@@ -112,11 +114,14 @@ private:
         for (const auto& table : kTables)
             before[table] = rows(db, "SELECT count(*) FROM " + table);
         CPPUNIT_ASSERT(integer(db, "SELECT count(*) FROM alert_events") > 5);
-        auto payloads = rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id");
-        auto outbox = rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || ' ' || "
-                               "coalesce(last_error, '') FROM outbox ORDER BY id");
-        auto alerts = rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations || ' ' || "
-                               "last_seen_at FROM alerts ORDER BY fingerprint");
+        auto payloads =
+            rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id");
+        auto outbox =
+            rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || ' ' || "
+                     "coalesce(last_error, '') FROM outbox ORDER BY id");
+        auto alerts =
+            rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations || ' ' || "
+                     "last_seen_at FROM alerts ORDER BY fingerprint");
         auto events = history(db);
 
         Schema::migrate(db);
@@ -125,18 +130,22 @@ private:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), integer(db, "PRAGMA auto_vacuum"));
         for (const auto& table : kTables)
             CPPUNIT_ASSERT(before[table] == rows(db, "SELECT count(*) FROM " + table));
-        CPPUNIT_ASSERT(payloads ==
-                       rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id"));
-        CPPUNIT_ASSERT(outbox == rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || "
-                                          "' ' || coalesce(last_error, '') FROM outbox ORDER BY id"));
-        CPPUNIT_ASSERT(alerts == rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations "
-                                          "|| ' ' || last_seen_at FROM alerts ORDER BY fingerprint"));
+        CPPUNIT_ASSERT(
+            payloads ==
+            rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id"));
+        CPPUNIT_ASSERT(outbox ==
+                       rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || "
+                                "' ' || coalesce(last_error, '') FROM outbox ORDER BY id"));
+        CPPUNIT_ASSERT(alerts ==
+                       rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations "
+                                "|| ' ' || last_seen_at FROM alerts ORDER BY fingerprint"));
         auto after = history(db);
         CPPUNIT_ASSERT_EQUAL(events.size(), after.size());
         for (std::size_t i = 0; i < events.size(); ++i)
             CPPUNIT_ASSERT_EQUAL(events[i], after[i]);
         // The copies the payloads hold were dropped (what the migration is for).
-        CPPUNIT_ASSERT(integer(db, "SELECT count(*) FROM alert_events WHERE annotations = '' AND labels = ''") > 0);
+        CPPUNIT_ASSERT(
+            integer(db, "SELECT count(*) FROM alert_events WHERE annotations = '' AND labels = ''") > 0);
         CPPUNIT_ASSERT_EQUAL(std::string("ok"), rows(db, "PRAGMA integrity_check").front());
     }
 };
