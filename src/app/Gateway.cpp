@@ -62,6 +62,7 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
       _writer(
           settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels->router(),
           [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
+      _pruner(settings.store.path, settings.store.busyTimeoutMs, settings.store.retentionMs, clock, _metrics),
       _silencer(settings.store.path, settings.store.busyTimeoutMs, clock, _silence),
       _buzzer(settings.buzzer), _context{
                                     settings,  clock,  _metrics, _writer, Authenticator(settings.webhook),
@@ -125,6 +126,7 @@ Gateway::~Gateway()
 void Gateway::start()
 {
     _writer.start();
+    _pruner.start();
     for (auto& dispatcher : _dispatchers)
         dispatcher->start();
     if (_reconciler)
@@ -145,6 +147,7 @@ void Gateway::stop()
     // Before the writer: the reconciler may be storing a heartbeat message.
     if (_reconciler)
         _reconciler->stop();
+    _pruner.stop();
     _writer.stop();
     for (auto& dispatcher : _dispatchers)
         dispatcher->stop();

@@ -14,6 +14,7 @@
 #include "signal/silence/SilenceButton.h"
 #include "signal/silence/Silencer.h"
 #include "store/NotificationWriter.h"
+#include "store/Pruner.h"
 
 #include <map>
 #include <memory>
@@ -50,6 +51,7 @@ private:
     std::shared_ptr<Channels> _channels; /// The start-up channels; their router routes for good.
     std::vector<std::unique_ptr<SwappableChannel>> _swappable; /// What the dispatchers deliver through.
     NotificationWriter _writer;
+    Pruner _pruner;
     std::vector<std::unique_ptr<Dispatcher>> _dispatchers;
     Silence _silence;
     Silencer _silencer;

@@ -8,7 +8,8 @@ namespace {
 
 const std::vector<std::string>& subcommands()
 {
-    static const std::vector<std::string> names = {"check-config", "history", "silence", "test-notify"};
+    static const std::vector<std::string> names = {"check-config", "check-store", "history", "silence",
+                                                   "test-notify"};
     return names;
 }
 

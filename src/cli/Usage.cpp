@@ -7,6 +7,8 @@ std::string usageText()
     return R"(Usage:
   alertgate [--config FILE]                 run the gateway in the foreground (Ctrl-C or SIGTERM stops it)
   alertgate check-config [--config FILE]    validate the configuration and exit (0 = usable)
+  alertgate check-store [--config FILE]     check the whole history database (PRAGMA quick_check);
+                                            start-up runs it only after an unclean stop
   alertgate history [--config FILE] [FILTERS] [--format table|json|csv]
                                             show recorded alert state changes, oldest first
   alertgate silence [--config FILE] [--by NAME] [--comment TEXT]

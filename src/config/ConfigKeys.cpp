@@ -30,6 +30,7 @@ const std::vector<ConfigKey>& ConfigKeys::all()
         {"store.path", path(FIELD(store.path)), "alertgate.db", R::Restart, "The SQLite history database."},
         {"store.busy_timeout", duration(FIELD(store.busyTimeoutMs), 100, 10 * minute), "5s", R::Restart, "How long a database connection waits for a lock."},
         {"store.commit_timeout", duration(FIELD(store.commitTimeoutMs), 100, 10 * minute), "10s", R::Restart, "How long a webhook waits for its commit before it is answered 503."},
+        {"store.retention", duration(FIELD(store.retentionMs), 0, 100 * 365 * day), "90d", R::Restart, "History older than this is deleted in small batches and the file shrinks; alerts still firing and undelivered messages are kept; 0s keeps everything."},
         {"log.level", words(FIELD(log.level), {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"}), "information", R::Applies, "The lowest level logged (to standard error, the journal)."},
         {"heartbeat.alertname", text(FIELD(heartbeat.alertname), nonEmpty), "Watchdog", R::Restart, "The heartbeat alert, recorded but never sent as a message."},
         {"heartbeat.timeout", duration(FIELD(heartbeat.timeoutMs), 0, 7 * day), "0s", R::Restart, "Monitoring is blind when no heartbeat arrived for this long; 0s: off."},

@@ -41,6 +41,7 @@ struct Settings
         std::string path = "alertgate.db";
         std::int64_t busyTimeoutMs = 5000;
         std::int64_t commitTimeoutMs = 10000;
+        std::int64_t retentionMs = 90LL * 24 * 3600 * 1000; /// 0: keep everything.
     } store;
 
     struct Log

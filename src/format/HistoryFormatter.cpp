@@ -52,6 +52,8 @@ Poco::JSON::Object::Ptr eventObject(const HistoryEvent& e)
         deliveries.add(delivery);
     }
     o->set("deliveries", deliveries);
+    o->set("repeats", e.repeats);
+    o->set("lastRepeatAt", e.lastRepeatAt ? Poco::Dynamic::Var(*e.lastRepeatAt) : Poco::Dynamic::Var());
     return o;
 }
 
@@ -129,6 +131,9 @@ void writeTable(std::ostream& out, const std::vector<HistoryEvent>& events)
             << printable(otherLabels(e), 200);
         if (!e.deliveries.empty())
             out << "  [" << deliverySummary(e) << "]";
+        // Repeats are counted on the notification they repeat, not listed one by one.
+        if (e.repeats > 0)
+            out << "  (repeated " << e.repeats << "x, last " << e.lastRepeatAt.value_or("") << ")";
         out << '\n';
     }
     out << events.size() << (events.size() == 1 ? " event\n" : " events\n");

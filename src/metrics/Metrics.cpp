@@ -88,6 +88,12 @@ void Metrics::Histogram::render(std::ostream& out, const std::string& name, cons
     out << name << "_count" << braces << ' ' << count << '\n';
 }
 
+void Metrics::countPruned(const std::string& table, std::int64_t rows)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    _pruned[table] += rows;
+}
+
 void Metrics::observeCommit(double seconds, std::size_t notifications)
 {
     std::lock_guard<std::mutex> lock(_mutex);
@@ -161,6 +167,14 @@ void Metrics::renderCounters(std::ostream& out) const
     header(out, "alertgate_store_committed_notifications_total", "counter",
            "Notifications that went through a store commit (successful or not).");
     out << "alertgate_store_committed_notifications_total " << _committedNotifications << '\n';
+    header(out, "alertgate_store_pruned_rows_total", "counter",
+           "Rows deleted by retention (store.retention), by table.");
+    for (const char* table : {"alert_events", "notifications", "outbox", "alerts", "silences"})
+    {
+        auto found = _pruned.find(table);
+        out << "alertgate_store_pruned_rows_total{table=\"" << table << "\"} "
+            << (found == _pruned.end() ? 0 : found->second) << '\n';
+    }
 }
 
 void Metrics::renderHistograms(std::ostream& out) const

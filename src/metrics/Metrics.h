@@ -49,6 +49,8 @@ public:
     void countReceived(Received result);
     void countRejection(Rejection reason);
     void observeCommit(double seconds, std::size_t notifications);
+    void countPruned(const std::string& table, std::int64_t rows);
+    /// Rows deleted by retention (store.retention), by table.
     void countDelivery(const std::string& channel, const std::string& outcome);
     /// outcome: delivered, retry or dead.
     void observeDeliveryLatency(const std::string& channel, double seconds);
@@ -95,6 +97,7 @@ private:
     std::array<std::uint64_t, static_cast<std::size_t>(Rejection::Count)> _rejections{};
     Histogram _commit{{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}};
     std::uint64_t _committedNotifications = 0;
+    std::map<std::string, std::int64_t> _pruned;
     std::map<std::pair<std::string, std::string>, std::uint64_t> _deliveries;
     std::map<std::string, Histogram> _deliveryLatency;
 };

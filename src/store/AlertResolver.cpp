@@ -4,14 +4,15 @@
 
 namespace AlertGate {
 
-// The event copies the alert as it was, so the history shows what ended; the alert keeps the
+// The event copies the alert as it was, so the history shows what ended (its labels are the alert's,
+// whose fingerprint hashes them: left '' for the history view to read there); the alert keeps the
 // notification that last listed it unless a notification proved the end.
 AlertResolver::AlertResolver(Database& db)
     : _db(db),
       _insertEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
-          "SELECT ?1, fingerprint, ?2, 'resolved', ?3, alertname, severity, labels, annotations, "
+          "SELECT ?1, fingerprint, ?2, 'resolved', ?3, alertname, severity, '', annotations, "
           "starts_at, ?1, generator_url FROM alerts WHERE fingerprint = ?4 AND status = 'firing'")),
       _update(db.prepare("UPDATE alerts SET status = 'resolved', status_reason = ?3, ends_at = ?1, "
                          "last_notification_id = coalesce(?2, last_notification_id) "

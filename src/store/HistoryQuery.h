@@ -44,6 +44,8 @@ struct HistoryEvent
     std::string groupKey;
     std::int64_t truncatedAlerts = 0;
     std::vector<Delivery> deliveries; /// Of the notification that carried the change.
+    std::int64_t repeats = 0; /// Later notifications of the group that changed nothing, counted on this one.
+    std::optional<std::string> lastRepeatAt; /// When the last of them came.
 };
 
 /// One alert firing now, as the `active_alerts` view shows it.

@@ -42,13 +42,37 @@ bool NotificationRecorder::isLate(const Stored& stored, const Alert& alert)
     return firingOfResolvedEpisode || resolvedOfOlderEpisode;
 }
 
+bool NotificationRecorder::isChange(const std::optional<Stored>& stored, const Alert& alert)
+{
+    if (!stored)
+        return true;
+    if (isLate(*stored, alert))
+        return false;
+    return stored->status != alert.status || !sameInstant(stored->startsAt, alert.startsAt);
+}
+
 NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
     : _db(db), _router(router),
-      _insertNotification(db.prepare(
-          "INSERT INTO notifications (received_at, status, receiver, group_key, group_labels, common_labels, "
-          "common_annotations, external_url, truncated_alerts, alert_count, changes, payload) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11)")),
-      _selectAlert(db.prepare("SELECT status, status_reason, starts_at FROM alerts WHERE fingerprint = ?1")),
+      _insertNotification(
+          db.prepare("INSERT INTO notifications (received_at, status, receiver, group_key, external_url, "
+                     "truncated_alerts, "
+                     "alert_count, changes, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)")),
+      // The same reading as the history view's notified_alert: the first alert with the fingerprint.
+      _readPayload(db.prepare("SELECT json_extract(j.value, '$.fingerprint'), json_extract(j.value, "
+                              "'$.annotations'), json_extract(j.value, '$.generatorURL') "
+                              "FROM json_each(?1, '$.alerts') j")),
+      _latestOfGroup(db.prepare(
+          "SELECT id FROM notifications WHERE group_key = ?1 ORDER BY received_at DESC, id DESC LIMIT 1")),
+      _countRepeat(db.prepare("INSERT INTO notification_repeats (notification_id, repeats, last_repeat_at) "
+                              "VALUES (?1, 1, ?2) ON CONFLICT (notification_id) DO UPDATE SET "
+                              "repeats = repeats + 1, last_repeat_at = excluded.last_repeat_at")),
+      // No indexed column: a repeat rewrites the alert's row and nothing else.
+      _refreshAlert(db.prepare("UPDATE alerts SET annotations = ?2, ends_at = ?3, generator_url = ?4, "
+                               "last_seen_at = ?5, last_notification_id = ?6 WHERE fingerprint = ?1")),
+      _keepEventLabels(
+          db.prepare("UPDATE alert_events SET labels = ?2 WHERE fingerprint = ?1 AND labels = ''")),
+      _selectAlert(db.prepare(
+          "SELECT status, status_reason, starts_at, labels, group_key FROM alerts WHERE fingerprint = ?1")),
       _upsertAlert(db.prepare(
           "INSERT INTO alerts (fingerprint, alertname, severity, status, status_reason, labels, annotations, "
           "starts_at, ends_at, generator_url, first_seen_at, last_seen_at, last_notification_id, group_key) "
@@ -68,9 +92,9 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
       _insertEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
           "labels, annotations, starts_at, ends_at, generator_url) "
-          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
-      _selectGroupActive(db.prepare("SELECT fingerprint FROM alerts WHERE group_key = ?1 AND status = "
-                                    "'firing' AND last_notification_id <> ?2")),
+          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, '', ?7, ?8, ?9, ?10)")),
+      _selectGroupActive(
+          db.prepare("SELECT fingerprint FROM alerts WHERE group_key = ?1 AND status = 'firing'")),
       _resolver(db), _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
       _insertOutbox(db.prepare("INSERT INTO outbox (notification_id, channel, created_at, next_attempt_at) "
                                "VALUES (?1, ?2, ?3, ?3)"))
@@ -81,14 +105,28 @@ NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
                                                           std::int64_t receivedAtMicros)
 {
     std::string receivedAt = Rfc3339::formatMicros(receivedAtMicros);
-    Result result;
-    result.notificationId = insertNotification(n, receivedAt);
+    _current = &n;
+    _originals.reset();
+    std::vector<std::optional<Stored>> stored;
     for (const Alert& alert : n.alerts)
-        if (recordAlert(alert, n.groupKey, result.notificationId, receivedAt))
+        stored.push_back(lookup(alert.fingerprint));
+    std::vector<std::string> absent = findAbsent(n);
+    Result result;
+    if (auto repeated = repeatedNotification(n, stored, absent))
+    {
+        countRepeat(n, stored, *repeated, receivedAt);
+        result.notificationId = *repeated;
+        result.repeat = true;
+        return result;
+    }
+    result.notificationId = insertNotification(n, receivedAt);
+    for (std::size_t i = 0; i < n.alerts.size(); ++i)
+        if (recordAlert(n.alerts[i], stored[i], n.groupKey, result.notificationId, receivedAt))
             ++result.changes;
-    result.changes += resolveAbsent(n, result.notificationId, receivedAt);
-    // A repeated snapshot (Alertmanager's retries, HA pairs, repeat_interval) changes nothing and
-    // sends nothing again.
+    resolveAbsent(absent, result.notificationId, receivedAt);
+    result.changes += static_cast<int>(absent.size());
+    // A snapshot that changes nothing but could not be counted as a repeat (its group's notification
+    // is gone, or an alert moved group) sends nothing again either.
     if (result.changes > 0)
     {
         setChanges(result.notificationId, result.changes);
@@ -97,34 +135,78 @@ NotificationRecorder::Result NotificationRecorder::record(const Notification& n,
     return result;
 }
 
+// A repeat changes no alert's state, group or labels, and its group has a notification to count it on.
+std::optional<std::int64_t>
+NotificationRecorder::repeatedNotification(const Notification& n,
+                                           const std::vector<std::optional<Stored>>& stored,
+                                           const std::vector<std::string>& absent)
+{
+    if (!absent.empty())
+        return std::nullopt;
+    for (std::size_t i = 0; i < n.alerts.size(); ++i)
+    {
+        const Alert& alert = n.alerts[i];
+        if (isChange(stored[i], alert))
+            return std::nullopt;
+        if (!isLate(*stored[i], alert) &&
+            (stored[i]->groupKey != n.groupKey || stored[i]->labels != toJson(alert.labels)))
+            return std::nullopt;
+    }
+    _latestOfGroup.bind(1, n.groupKey);
+    std::optional<std::int64_t> id;
+    if (_latestOfGroup.step())
+        id = _latestOfGroup.integer(0);
+    _latestOfGroup.reset();
+    return id;
+}
+
+void NotificationRecorder::countRepeat(const Notification& n,
+                                       const std::vector<std::optional<Stored>>& stored,
+                                       std::int64_t repeatedId, const std::string& receivedAt)
+{
+    _countRepeat.bind(1, repeatedId).bind(2, receivedAt);
+    _countRepeat.run();
+    for (std::size_t i = 0; i < n.alerts.size(); ++i)
+    {
+        const Alert& alert = n.alerts[i];
+        // A late snapshot does not touch the alert (isLate), a repeat of its state refreshes it.
+        if (isLate(*stored[i], alert))
+            continue;
+        _refreshAlert.bind(1, alert.fingerprint)
+            .bind(2, toJson(alert.annotations))
+            .bind(3, optional(alert.endsAt))
+            .bind(4, alert.generatorURL)
+            .bind(5, receivedAt)
+            .bind(6, repeatedId);
+        _refreshAlert.run();
+    }
+}
+
 std::int64_t NotificationRecorder::insertNotification(const Notification& n, const std::string& receivedAt)
 {
     _insertNotification.bind(1, receivedAt)
         .bind(2, n.status)
         .bind(3, n.receiver)
         .bind(4, n.groupKey)
-        .bind(5, toJson(n.groupLabels))
-        .bind(6, toJson(n.commonLabels))
-        .bind(7, toJson(n.commonAnnotations))
-        .bind(8, n.externalURL)
-        .bind(9, static_cast<std::int64_t>(n.truncatedAlerts))
-        .bind(10, static_cast<std::int64_t>(n.alerts.size()))
-        .bind(11, n.rawPayload);
+        .bind(5, n.externalURL)
+        .bind(6, static_cast<std::int64_t>(n.truncatedAlerts))
+        .bind(7, static_cast<std::int64_t>(n.alerts.size()))
+        .bind(8, n.rawPayload);
     _insertNotification.run();
     return _db.lastInsertId();
 }
 
 // Returns true when the alert's state changed, i.e. an event was recorded.
-bool NotificationRecorder::recordAlert(const Alert& alert, const std::string& groupKey,
-                                       std::int64_t notificationId, const std::string& receivedAt)
+bool NotificationRecorder::recordAlert(const Alert& alert, const std::optional<Stored>& stored,
+                                       const std::string& groupKey, std::int64_t notificationId,
+                                       const std::string& receivedAt)
 {
-    auto stored = lookup(alert.fingerprint);
-    bool isNew = !stored;
-    bool changed = isNew || stored->status != alert.status || !sameInstant(stored->startsAt, alert.startsAt);
-    if (!isNew && isLate(*stored, alert))
+    if (stored && isLate(*stored, alert))
         return false;
+    bool changed = isChange(stored, alert);
+    keepLabelsOfPastEvents(alert, stored);
     upsertAlert(alert, groupKey, notificationId, receivedAt);
-    if (isNew)
+    if (!stored)
         insertLabels(alert);
     if (changed)
         insertEvent(alert, notificationId, receivedAt);
@@ -136,9 +218,21 @@ std::optional<NotificationRecorder::Stored> NotificationRecorder::lookup(const s
     _selectAlert.bind(1, fingerprint);
     std::optional<Stored> stored;
     if (_selectAlert.step())
-        stored = Stored{_selectAlert.text(0), _selectAlert.text(1), _selectAlert.text(2)};
+        stored = Stored{_selectAlert.text(0), _selectAlert.text(1), _selectAlert.text(2),
+                        _selectAlert.text(3), _selectAlert.text(4)};
     _selectAlert.reset();
     return stored;
+}
+
+// Past events read their labels from the alert's row. Alertmanager's fingerprint is the hash of the
+// labels, so they never differ; should a sender reuse a fingerprint for other labels, the past events
+// keep their own copy before the row changes.
+void NotificationRecorder::keepLabelsOfPastEvents(const Alert& alert, const std::optional<Stored>& stored)
+{
+    if (!stored || stored->labels == toJson(alert.labels))
+        return;
+    _keepEventLabels.bind(1, alert.fingerprint).bind(2, stored->labels);
+    _keepEventLabels.run();
 }
 
 void NotificationRecorder::upsertAlert(const Alert& alert, const std::string& groupKey,
@@ -171,38 +265,72 @@ void NotificationRecorder::insertLabels(const Alert& alert)
 void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notificationId,
                                        const std::string& receivedAt)
 {
+    bool original = sameAsPayload(alert);
     _insertEvent.bind(1, receivedAt)
         .bind(2, alert.fingerprint)
         .bind(3, notificationId)
         .bind(4, alert.status)
         .bind(5, alert.label("alertname"))
         .bind(6, alert.label("severity"))
-        .bind(7, toJson(alert.labels))
-        .bind(8, toJson(alert.annotations))
-        .bind(9, alert.startsAt)
-        .bind(10, optional(alert.endsAt))
-        .bind(11, alert.generatorURL);
+        .bind(7, original ? std::string() : toJson(alert.annotations))
+        .bind(8, alert.startsAt)
+        .bind(9, optional(alert.endsAt))
+        .bind(10, original ? std::string() : alert.generatorURL);
     _insertEvent.run();
 }
 
-int NotificationRecorder::resolveAbsent(const Notification& n, std::int64_t notificationId,
-                                        const std::string& receivedAt)
+// True when the history, reading this alert's annotations and generator URL out of the notification's
+// payload, gets exactly what the parser gave (so the event need not keep a copy). The payload is read
+// once per notification, on its first event.
+bool NotificationRecorder::sameAsPayload(const Alert& alert)
 {
+    if (!_originals)
+    {
+        _originals.emplace();
+        _readPayload.bind(1, _current->rawPayload);
+        while (_readPayload.step())
+            if (!_readPayload.isNull(0))
+                _originals->emplace(_readPayload.text(0),
+                                    Original{_readPayload.optionalText(1), _readPayload.optionalText(2)});
+        _readPayload.reset();
+    }
+    auto found = _originals->find(alert.fingerprint);
+    if (found == _originals->end() || !found->second.annotations || !found->second.generatorURL ||
+        *found->second.generatorURL != alert.generatorURL)
+        return false;
+    try
+    {
+        return labelSetFromJson(*found->second.annotations) == alert.annotations;
+    }
+    catch (const std::exception&)
+    {
+        return false;
+    }
+}
+
+// The group's firing alerts that a complete notification of the group no longer lists.
+std::vector<std::string> NotificationRecorder::findAbsent(const Notification& n)
+{
+    std::vector<std::string> absent;
     // A truncated notification does not list the whole group: absence proves nothing.
     if (n.truncatedAlerts > 0)
-        return 0;
+        return absent;
     std::set<std::string> listed;
     for (const Alert& alert : n.alerts)
         listed.insert(alert.fingerprint);
-    std::vector<std::string> absent;
-    _selectGroupActive.bind(1, n.groupKey).bind(2, notificationId);
+    _selectGroupActive.bind(1, n.groupKey);
     while (_selectGroupActive.step())
         if (listed.count(_selectGroupActive.text(0)) == 0)
             absent.push_back(_selectGroupActive.text(0));
     _selectGroupActive.reset();
+    return absent;
+}
+
+void NotificationRecorder::resolveAbsent(const std::vector<std::string>& absent, std::int64_t notificationId,
+                                         const std::string& receivedAt)
+{
     for (const std::string& fingerprint : absent)
         _resolver.resolve(fingerprint, "absent", receivedAt, notificationId);
-    return static_cast<int>(absent.size());
 }
 
 int NotificationRecorder::enqueueMessages(const Notification& n, std::int64_t notificationId,

@@ -1,11 +1,14 @@
 #include "store/NotificationWriter.h"
 
+#include "core/Printable.h"
 #include "core/Rfc3339.h"
 #include "metrics/Metrics.h"
+#include "store/Checkpointer.h"
 #include "store/Database.h"
 #include "store/NotificationRecorder.h"
 #include "store/Schema.h"
 #include "store/Statement.h"
+#include "store/StoreCheck.h"
 #include "store/StoreError.h"
 
 #include <Poco/Logger.h>
@@ -26,14 +29,23 @@ Poco::Logger& logger()
     return Poco::Logger::get("store");
 }
 
-void quickCheck(Database& db)
+// The whole-file check only after a stop that was not clean: a clean start reads a few pages, however
+// large the store.
+void checkIfNeeded(Database& db)
 {
-    Statement check = db.prepare("PRAGMA quick_check");
-    std::string verdict = check.step() ? check.text(0) : "no answer";
-    if (verdict != "ok")
-        throw StoreError(db.path() + ": PRAGMA quick_check failed: " + verdict +
-                             " (move the file aside to start a new history; keep it for recovery)",
-                         SQLITE_CORRUPT);
+    auto started = std::chrono::steady_clock::now();
+    if (StoreCheck::stoppedCleanly(db))
+    {
+        std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+        logger().information("%s: stopped cleanly last time: whole-file check skipped (%.1f ms; "
+                             "`alertgate check-store` runs it)",
+                             db.path(), took.count());
+        return;
+    }
+    double seconds = StoreCheck::fullCheck(db);
+    logger().notice("%s: not stopped cleanly last time (or first start of this version): quick_check of the "
+                    "whole file passed in %.0f ms",
+                    db.path(), seconds * 1000);
 }
 
 } // namespace
@@ -46,8 +58,11 @@ NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeou
       _loop("store-writer", clock, [this](std::int64_t now) { return step(now); })
 {
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
-    quickCheck(*_db);
+    checkIfNeeded(*_db);
     Schema::migrate(*_db);
+    StoreCheck::markRunning(*_db, true, _clock.nowMicros());
+    _checkpointer = std::make_unique<Checkpointer>(_path, _busyTimeoutMs);
+    _checkpointer->attach(*_db);
     _recorder = std::make_unique<NotificationRecorder>(*_db, _router);
 }
 
@@ -60,11 +75,13 @@ void NotificationWriter::open()
 {
     _recorder.reset();
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
+    _checkpointer->attach(*_db);
     _recorder = std::make_unique<NotificationRecorder>(*_db, _router);
 }
 
 void NotificationWriter::start()
 {
+    _checkpointer->start();
     _loop.start();
 }
 
@@ -80,6 +97,25 @@ void NotificationWriter::stop()
     _loop.stop();
     for (auto batch = takeBatch(); !batch.empty(); batch = takeBatch())
         commitBatch(batch);
+    _checkpointer->stop();
+    markStopped();
+}
+
+// After the last commit: the next start skips the whole-file check. If this fails (disk full), the
+// next start runs the check, which is only slower.
+void NotificationWriter::markStopped()
+{
+    try
+    {
+        if (!_db)
+            open();
+        StoreCheck::markRunning(*_db, false, _clock.nowMicros());
+    }
+    catch (const std::exception& e)
+    {
+        logger().warning("cannot record the clean stop (the next start checks the whole store): %s",
+                         std::string(e.what()));
+    }
 }
 
 std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification notification)
@@ -168,13 +204,30 @@ void NotificationWriter::commitBatch(std::deque<Pending>& batch)
         _onAnyCommit();
 }
 
+// Each notification in a savepoint of its own: one that fails (a constraint, a value SQLite refuses) is
+// rolled back and answered alone, and the others commit. An error that ends the whole transaction (disk
+// full, I/O) is thrown to fail the batch.
 void NotificationWriter::recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes)
 {
     std::int64_t now = _clock.nowMicros();
     for (auto& pending : batch)
     {
-        auto result = _recorder->record(pending.notification, now);
-        outcomes.push_back(Outcome{true, result.notificationId, result.changes, result.messages, {}});
+        _db->execute("SAVEPOINT notification");
+        try
+        {
+            auto result = _recorder->record(pending.notification, now);
+            _db->execute("RELEASE notification");
+            outcomes.push_back(Outcome{true, result.notificationId, result.changes, result.messages, {}});
+        }
+        catch (const std::exception& e)
+        {
+            if (sqlite3_get_autocommit(_db->handle()))
+                throw;
+            _db->execute("ROLLBACK TO notification; RELEASE notification");
+            logger().error("cannot store a notification of group %s (answering 503): %s",
+                           printable(pending.notification.groupKey, 200), std::string(e.what()));
+            outcomes.push_back(Outcome{false, 0, 0, 0, e.what()});
+        }
     }
 }
 

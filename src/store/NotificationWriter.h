@@ -15,6 +15,7 @@
 
 namespace AlertGate {
 
+class Checkpointer;
 class Database;
 class Metrics;
 class NotificationRecorder;
@@ -22,8 +23,10 @@ class Router;
 
 /// The store's single writer: a thread that records notifications with group commit. Whatever is
 /// queued when a commit ends goes into the next transaction, so concurrent webhooks share one fsync
-/// without any artificial wait. A failed commit (disk full, read-only, I/O error) fails the whole batch
-/// and reopens the connection for the next one, so the writer recovers by itself when the disk does.
+/// without any artificial wait. A notification that fails on its own is rolled back alone (a savepoint
+/// each) and the rest of the batch commits; a failed commit (disk full, read-only, I/O error) fails the
+/// whole batch and reopens the connection for the next one, so the writer recovers by itself when the
+/// disk does. WAL checkpoints run on a Checkpointer of their own, never inside a commit.
 class NotificationWriter
 {
 public:
@@ -39,7 +42,8 @@ public:
     NotificationWriter(std::string path, std::int64_t busyTimeoutMs, const Clock& clock, Metrics& metrics,
                        const Router* router = nullptr, std::function<void()> onCommit = {},
                        std::function<void()> onAnyCommit = {});
-    /// Opens the store, checks it (quick_check) and migrates its schema. Throws StoreError.
+    /// Opens the store, checks the whole file if the last run did not stop cleanly (StoreCheck), and
+    /// migrates its schema. Throws StoreError.
     /// router selects the outbox messages of each notification; onCommit runs after each successful
     /// commit that queued messages (it wakes the dispatchers); onAnyCommit after every successful commit
     /// (it wakes the reconciler: a heartbeat or a state change queues no message).
@@ -70,6 +74,7 @@ private:
     void recordAll(std::deque<Pending>& batch, std::vector<Outcome>& outcomes);
     void probe();
     void open();
+    void markStopped();
 
     std::string _path;
     std::int64_t _busyTimeoutMs;
@@ -78,6 +83,7 @@ private:
     const Router* _router;
     std::function<void()> _onCommit;
     std::function<void()> _onAnyCommit;
+    std::unique_ptr<Checkpointer> _checkpointer;
     std::unique_ptr<Database> _db;
     std::unique_ptr<NotificationRecorder> _recorder;
     std::atomic<bool> _healthy{true};

@@ -4,8 +4,11 @@
 #include "store/Statement.h"
 #include "store/StoreError.h"
 
+#include <Poco/Logger.h>
+
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -143,15 +146,102 @@ ALTER TABLE alerts ADD COLUMN group_key TEXT NOT NULL DEFAULT '';
 UPDATE alerts SET group_key = (SELECT n.group_key FROM notifications n WHERE n.id = alerts.last_notification_id);
 CREATE INDEX alerts_group_status ON alerts (group_key, status);
 )SQL",
+        // 4: a lean store (issue 15). Each fact is stored once: a notification's group labels, common
+        // labels and annotations are in its payload; a notified event's labels are its alert's (the
+        // fingerprint is the hash of the labels), its annotations and generator URL are in the payload of
+        // its notification. Such copies are left empty ('') and the history view reads the original;
+        // an event that differs from its original (or has none: absent, stale) keeps its own copy.
+        // A notification that changes nothing is counted on the one it repeats (notification_repeats: a
+        // table of its own, so counting never rewrites a notification row and its payload).
+        // The severity index goes: four values, and it misled the planner for --alertname + --severity.
+        R"SQL(
+ALTER TABLE notifications DROP COLUMN group_labels;
+ALTER TABLE notifications DROP COLUMN common_labels;
+ALTER TABLE notifications DROP COLUMN common_annotations;
+CREATE TABLE notification_repeats (
+    notification_id INTEGER PRIMARY KEY REFERENCES notifications (id) ON DELETE CASCADE,
+    repeats         INTEGER NOT NULL,
+    last_repeat_at  TEXT    NOT NULL
+);
+DROP INDEX alert_events_severity_at;
+
+UPDATE alert_events SET labels = ''
+WHERE labels = (SELECT a.labels FROM alerts a WHERE a.fingerprint = alert_events.fingerprint);
+
+UPDATE alert_events SET annotations = '', generator_url = ''
+WHERE reason = 'notified' AND notification_id IS NOT NULL AND
+    (SELECT json_extract(j.value, '$.generatorURL') IS alert_events.generator_url AND
+            (SELECT json_group_object(key, value) FROM
+                 (SELECT key, value FROM json_each(j.value, '$.annotations') ORDER BY key)) IS
+            (SELECT json_group_object(key, value) FROM
+                 (SELECT key, value FROM json_each(alert_events.annotations) ORDER BY key))
+     FROM notifications n, json_each(n.payload, '$.alerts') j
+     WHERE n.id = alert_events.notification_id AND json_extract(j.value, '$.fingerprint') = alert_events.fingerprint
+     LIMIT 1);
+
+DROP VIEW history;
+CREATE TABLE store_state (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    running    INTEGER NOT NULL,
+    changed_at TEXT    NOT NULL
+);
+
+CREATE VIEW notified_alert AS
+    SELECT n.id AS notification_id, json_extract(j.value, '$.fingerprint') AS fingerprint, j.id AS position,
+           json_extract(j.value, '$.annotations') AS annotations,
+           json_extract(j.value, '$.generatorURL') AS generator_url
+    FROM notifications n, json_each(n.payload, '$.alerts') j;
+CREATE VIEW history AS
+    SELECT e.id, e.at, e.status, e.reason, e.alertname, e.severity, e.fingerprint,
+           CASE WHEN e.labels = '' THEN a.labels ELSE e.labels END AS labels,
+           CASE WHEN e.annotations = '' THEN
+               (SELECT p.annotations FROM notified_alert p WHERE p.notification_id = e.notification_id
+                AND p.fingerprint = e.fingerprint LIMIT 1)
+           ELSE e.annotations END AS annotations,
+           e.starts_at, e.ends_at,
+           CASE WHEN e.annotations = '' THEN
+               (SELECT p.generator_url FROM notified_alert p WHERE p.notification_id = e.notification_id
+                AND p.fingerprint = e.fingerprint LIMIT 1)
+           ELSE e.generator_url END AS generator_url,
+           e.notification_id, n.receiver, n.group_key, n.truncated_alerts
+    FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id
+    LEFT JOIN alerts a ON a.fingerprint = e.fingerprint
+    UNION ALL
+    SELECT s.id, s.at, 'silenced', 'silenced', '', '', '', json_object('by', s.by, 'via', s.via),
+           json_object('comment', s.comment), s.at, NULL, '', NULL, '', '', 0
+    FROM silences s;
+)SQL",
     };
     return steps;
 }
 
+std::int64_t pragmaValue(Database& db, const std::string& name)
+{
+    Statement query = db.prepare("PRAGMA " + name);
+    query.step();
+    return query.integer(0);
+}
+
 int userVersion(Database& db)
 {
-    Statement query = db.prepare("PRAGMA user_version");
-    query.step();
-    return static_cast<int>(query.integer(0));
+    return static_cast<int>(pragmaValue(db, "user_version"));
+}
+
+int autoVacuum(Database& db)
+{
+    return static_cast<int>(pragmaValue(db, "auto_vacuum"));
+}
+
+std::int64_t pageCount(Database& db)
+{
+    return pragmaValue(db, "page_count");
+}
+
+constexpr int kIncremental = 2;
+
+Poco::Logger& logger()
+{
+    return Poco::Logger::get("store");
 }
 
 } // namespace
@@ -163,19 +253,63 @@ int Schema::currentVersion()
 
 void Schema::migrate(Database& db)
 {
-    if (userVersion(db) == currentVersion())
-        return;
+    // A new file takes auto_vacuum before its first table; an older store needs the VACUUM below.
+    if (userVersion(db) == 0 && autoVacuum(db) != kIncremental)
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL");
+    if (userVersion(db) != currentVersion())
+        migrateSteps(db);
+    // auto_vacuum can only change with a VACUUM, outside a transaction. Checked at every start, so a
+    // stop between the migration and the VACUUM is finished next time.
+    if (autoVacuum(db) != kIncremental)
+        vacuumIncremental(db);
+    analyze(db);
+}
+
+void Schema::migrateSteps(Database& db)
+{
     Transaction transaction(db);
     int version = userVersion(db);
     if (version > currentVersion())
-        throw StoreError(db.path() + ": schema version " + std::to_string(version) +
-                             " is newer than this alertgate understands (" +
-                             std::to_string(currentVersion()) + ")",
+        throw StoreError(db.path() + ": this store was written by a newer alertgate (schema version " +
+                             std::to_string(version) + "; this alertgate knows versions up to " +
+                             std::to_string(currentVersion()) +
+                             "). Install that newer alertgate again, or move the file aside to start a new "
+                             "history with this one; a store is never downgraded.",
                          SQLITE_MISMATCH);
     for (int step = version; step < currentVersion(); ++step)
         db.execute(migrations()[step]);
     db.execute("PRAGMA user_version = " + std::to_string(currentVersion()));
     transaction.commit();
+    if (version > 0)
+        logger().notice("%s: schema migrated from version %d to %d", db.path(), version, currentVersion());
+}
+
+void Schema::vacuumIncremental(Database& db)
+{
+    auto started = std::chrono::steady_clock::now();
+    try
+    {
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL");
+        if (pageCount(db) > 1)
+            db.execute("VACUUM");
+    }
+    catch (const StoreError& e)
+    {
+        // A full disk cannot hold the copy VACUUM makes: the store works without it, only does not shrink.
+        logger().warning("%s: cannot switch to auto_vacuum=INCREMENTAL (the store will not shrink): %s",
+                         db.path(), std::string(e.what()));
+        return;
+    }
+    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+    if (pageCount(db) > 1)
+        logger().notice("%s: rewritten with auto_vacuum=INCREMENTAL in %.0f ms", db.path(), took.count());
+}
+
+// Statistics for the planner, so that --alertname with --severity reads the alertname index. Bounded:
+// analysis_limit samples a few hundred rows per index, whatever the size of the store.
+void Schema::analyze(Database& db)
+{
+    db.execute("PRAGMA analysis_limit = 400; ANALYZE");
 }
 
 } // namespace AlertGate

@@ -17,6 +17,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import compare  # noqa: E402
 import history  # noqa: E402
 import ingest  # noqa: E402
 import latency  # noqa: E402
@@ -341,9 +342,15 @@ def main():
     for name in ("work", "alertgate", "nginx", "alertmanager"):
         parser.add_argument(f"--{name}", required=True)
     parser.add_argument("--quick", action="store_true", help="fewer samples, shorter runs: to try the harness")
+    parser.add_argument("--old-alertgate", help="the store figures only, this binary (before) beside --alertgate")
+    parser.add_argument("--history-events", type=int, help="events in the history store (default 1,000,000)")
     args = parser.parse_args()
     profile = Profile(args.quick)
+    if args.history_events is not None:
+        profile.history_events = args.history_events
     run = Run(args)
+    if args.old_alertgate:
+        return compare_main(args, profile, run)
 
     def interrupted(signum, frame):
         raise SystemExit(f"interrupted by signal {signum}")
@@ -374,6 +381,22 @@ def main():
         run.processes.stop_all()
     print_table(table_rows(profile, idle, startup, load, lat, hist))
     print_notes(run, load, hist)
+
+
+def compare_main(args, profile, run):
+    """Before and after in one run: the store's figures of two binaries (compare.py)."""
+    run.progress = progress
+    run.end_epoch = time.time()
+    names = ("old", "new")
+    try:
+        figures = compare.measure(run, profile, [("old", os.path.abspath(args.old_alertgate)),
+                                                 ("new", run.alertgate)])
+    finally:
+        run.processes.stop_all()
+    compare.print_table(figures, names, None)
+    print(f"\n- Machine: {machine()}. Old: {args.old_alertgate}; new: {run.alertgate}. "
+          f"wrk -t2 -c16, {profile.wrk_rounds} × {profile.wrk_seconds} s (median), nginx alternating. "
+          f"Took {time.monotonic() - run.started:.0f} s.")
 
 
 if __name__ == "__main__":

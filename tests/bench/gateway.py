@@ -24,11 +24,11 @@ def fixture_body():
         return json.load(source)["body"]
 
 
-def body_template(placeholder):
-    """The fixture body as sent, with placeholder where the instance and the fingerprint go (wrk's Lua
-    script fills it in per request)."""
+def body_template(placeholder, name_placeholder="DiskUsage"):
+    """The fixture body as sent, with placeholder where the instance and the fingerprint go and
+    name_placeholder where the alert name goes (wrk's Lua script fills them in per request)."""
     text = json.dumps(fixture_body(), ensure_ascii=False, separators=(",", ":"))
-    text = text.replace(FIXTURE_INSTANCE, f"n{placeholder}:9100")
+    text = text.replace(FIXTURE_INSTANCE, f"n{placeholder}:9100").replace("DiskUsage", name_placeholder)
     return text.replace(FIXTURE_FINGERPRINT, placeholder)
 
 

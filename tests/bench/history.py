@@ -3,7 +3,8 @@
 The store is made by the daemon itself (it creates and migrates the schema at start-up); then SQLite's
 own SQL fills it, the way the daemon lays rows out: 2,000 alerts (20 alert names x 100 instances),
 their events spread evenly over `days` days up to now, alternating firing/resolved per alert, four
-events per notification (each notification keeps a ~1 KB raw payload, as the daemon does), one
+events per notification (each notification keeps its raw payload listing its four alerts, as the daemon
+does; in the layout of schema version 3, which a newer alertgate migrates at its first start), one
 delivered Slack outbox row per notification, and the alerts' labels in alert_labels.
 """
 
@@ -13,8 +14,6 @@ import sqlite3
 import subprocess
 import time
 import urllib.parse
-
-from gateway import fixture_body
 
 ALERTS = 2000
 NAMES = 20
@@ -27,14 +26,6 @@ CREATE TEMP TABLE names (k INTEGER PRIMARY KEY, alertname TEXT, severity TEXT);
 
 WITH RECURSIVE seq(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM seq WHERE k + 1 < :names)
 INSERT INTO temp.names SELECT k, printf('BenchAlert%02d', k), json_extract(:severities, '$[' || (k % 4) || ']')
-FROM seq;
-
-WITH RECURSIVE seq(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM seq WHERE k + 1 < :notifications)
-INSERT INTO notifications (id, received_at, status, receiver, group_key, group_labels, common_labels,
-                           common_annotations, external_url, truncated_alerts, alert_count, changes, payload)
-SELECT k + 1, strftime('%Y-%m-%dT%H:%M:%fZ', :start + :span * k / :notifications, 'unixepoch'), 'firing', 'gw',
-       '{}:{job="node"}', '{"job":"node"}', '{"job":"node"}', '{}', 'http://am:9093', 0, :per_notification,
-       :per_notification, :payload
 FROM seq;
 
 WITH RECURSIVE seq(a) AS (SELECT 0 UNION ALL SELECT a + 1 FROM seq WHERE a + 1 < :alerts)
@@ -51,6 +42,29 @@ FROM seq JOIN temp.names n ON n.k = a % :names;
 
 INSERT INTO alert_labels (fingerprint, name, value)
 SELECT a.fingerprint, l.key, l.value FROM alerts a, json_each(a.labels) l;
+
+CREATE TEMP TABLE offsets (i INTEGER PRIMARY KEY);
+
+WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < :per_notification)
+INSERT INTO temp.offsets SELECT i FROM seq;
+
+WITH RECURSIVE seq(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM seq WHERE k + 1 < :notifications)
+INSERT INTO notifications (id, received_at, status, receiver, group_key, group_labels, common_labels,
+                           common_annotations, external_url, truncated_alerts, alert_count, changes, payload)
+SELECT k + 1, strftime('%Y-%m-%dT%H:%M:%fZ', :start + :span * k / :notifications, 'unixepoch'), 'firing', 'gw',
+       '{}:{job="node"}', '{"job":"node"}', '{"job":"node"}', '{}', 'http://am:9093', 0, :per_notification,
+       :per_notification,
+       json_object('receiver', 'gw', 'status', 'firing', 'alerts',
+           (SELECT json_group_array(json_object(
+                'status', CASE WHEN ((k * :per_notification + o.i) / :alerts) % 2 = 0 THEN 'firing' ELSE 'resolved' END,
+                'labels', json(a.labels), 'annotations', json(a.annotations),
+                'startsAt', '2026-11-22T12:24:41.884Z', 'endsAt', '0001-01-01T00:00:00Z',
+                'generatorURL', a.generator_url, 'fingerprint', a.fingerprint))
+            FROM temp.offsets o JOIN alerts a ON a.rowid = (k * :per_notification + o.i) % :alerts + 1),
+           'groupLabels', json('{"job":"node"}'), 'commonLabels', json('{"job":"node"}'),
+           'commonAnnotations', json('{}'), 'externalURL', 'http://am:9093', 'version', '4',
+           'groupKey', '{}:{job="node"}', 'truncatedAlerts', 0)
+FROM seq;
 
 WITH RECURSIVE seq(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM seq WHERE j + 1 < :events)
 INSERT INTO alert_events (id, at, fingerprint, notification_id, status, reason, alertname, severity, labels,
@@ -87,7 +101,6 @@ def fill(db_path, events, days, end_epoch):
         "names": NAMES, "alerts": ALERTS, "events": events, "notifications": notifications,
         "per_notification": EVENTS_PER_NOTIFICATION, "start": end_epoch - span, "span": span,
         "severities": str(list(SEVERITIES)).replace("'", '"'),
-        "payload": json.dumps(fixture_body(), ensure_ascii=False, separators=(",", ":")),
     }
     db = sqlite3.connect(db_path, isolation_level=None)
     try:

@@ -124,12 +124,13 @@ def median_run(runs):
     return sorted(runs, key=lambda run: run["rate"])[len(runs) // 2]
 
 
-def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16):
+def measure(gateway, nginx, work, rounds, seconds, threads=2, connections=16, repeat=False):
     """Alternates nginx and alertgate runs; returns both median runs, alertgate's peak RSS under load and its
-    disk writes per webhook (write_bytes over the alertgate runs / requests)."""
+    disk writes per webhook (write_bytes over the alertgate runs / requests). Each request is a new alert
+    (one of 50 alert names, its own group), or with repeat one notification posted again and again."""
     body_file = os.path.join(work, "wrk-body.json")
     with open(body_file, "w", encoding="utf-8") as out:
-        out.write(body_template(PLACEHOLDER))
+        out.write(body_template("0" * 16, "BenchRepeat") if repeat else body_template(PLACEHOLDER, "@A@"))
     nginx.check_consumes_body(body_template("0" * 16).encode("utf-8"))
     nginx_runs, gateway_runs = [], []
     written = busy = 0.0

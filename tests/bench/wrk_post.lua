@@ -1,6 +1,6 @@
 -- wrk: POSTs the webhook body in BENCH_BODY_FILE with BENCH_TOKEN as bearer token, each request an alert
 -- of its own: "@N@" in the body becomes 16 hex digits (thread number, request number), used by the
--- harness as the alert's fingerprint and in its instance label. done() prints one JSON line, BENCH {...},
+-- harness as the alert's fingerprint and in its instance label; "@A@" becomes one of 50 alert names. done() prints one JSON line, BENCH {...},
 -- that the harness reads (latencies in microseconds).
 
 local template
@@ -25,7 +25,8 @@ end
 function request()
     counter = counter + 1
     local key = string.format("%08x%08x", thread_number, counter)
-    return wrk.format(nil, nil, nil, (template:gsub("@N@", key)))
+    local name = string.format("BenchAlert%02d", counter % 50)
+    return wrk.format(nil, nil, nil, (template:gsub("@N@", key):gsub("@A@", name)))
 end
 
 function done(summary, latency, requests)

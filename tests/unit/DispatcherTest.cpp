@@ -230,7 +230,9 @@ public:
     void testMessageThatCannotBeRenderedIsDeadAndTheNextIsDelivered()
     {
         Rig rig;
-        rig.queue("Broken", "{\"version\":\"4\",\"alerts\":[");
+        rig.queue("Broken");
+        // Stored as JSON, yet no longer a payload the parser takes (as one from an older, laxer version).
+        rig.db.execute("UPDATE notifications SET payload = '{\"version\":\"3\",\"alerts\":[]}'");
         rig.queue("Second");
         CPPUNIT_ASSERT_EQUAL(rig.now(), rig.stepAfter(0));
         CPPUNIT_ASSERT(rig.channel.sent.empty());

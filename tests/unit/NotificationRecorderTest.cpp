@@ -4,6 +4,7 @@
 #include "core/Rfc3339.h"
 #include "core/Router.h"
 #include "store/Database.h"
+#include "store/HistoryQuery.h"
 #include "store/Schema.h"
 #include "store/Statement.h"
 
@@ -109,7 +110,7 @@ class NotificationRecorderTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(NotificationRecorderTest);
     CPPUNIT_TEST(testNewAlertIsOneChange);
-    CPPUNIT_TEST(testRepeatIsNoChangeButAddsNotificationRow);
+    CPPUNIT_TEST(testRepeatIsCountedOnTheNotificationItRepeats);
     CPPUNIT_TEST(testResolvedIsChange);
     CPPUNIT_TEST(testLateFiringAfterResolvedIsNoChange);
     CPPUNIT_TEST(testFiringAgainWithNewStartsAtIsChange);
@@ -124,6 +125,8 @@ class NotificationRecorderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testTruncatedOrOtherGroupProvesNoAbsence);
     CPPUNIT_TEST(testAlertThatMovedGroupIsAbsentOnlyFromItsNewGroup);
     CPPUNIT_TEST(testFixturesMixedNotification);
+    CPPUNIT_TEST(testEventKeepsNoCopyOfItsPayload);
+    CPPUNIT_TEST(testEventOfOtherLabelsForTheSameFingerprintKeepsItsOwn);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -140,20 +143,27 @@ public:
         CPPUNIT_ASSERT_EQUAL(kStart1, store.text("SELECT starts_at FROM alert_events"));
     }
 
-    void testRepeatIsNoChangeButAddsNotificationRow()
+    void testRepeatIsCountedOnTheNotificationItRepeats()
     {
         Store store;
         auto n = notification(alert("firing", kStart1));
         CPPUNIT_ASSERT_EQUAL(1, store.record(n, at("12:00:05")));
         CPPUNIT_ASSERT_EQUAL(0, store.record(n, at("13:00:05")));
-        CPPUNIT_ASSERT_EQUAL(std::string("1,0"),
-                             store.column("SELECT changes FROM notifications ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(0, store.record(n, at("14:00:05")));
+        CPPUNIT_ASSERT_EQUAL(std::string("1"), store.column("SELECT changes FROM notifications ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(std::string("1|2|2026-11-22T14:00:05.000Z"),
+                             store.column("SELECT notification_id || '|' || repeats || '|' || last_repeat_at "
+                                          "FROM notification_repeats"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT count(*) FROM alert_events"));
         CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T12:00:05.000Z"),
                              store.text("SELECT first_seen_at FROM alerts"));
-        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T13:00:05.000Z"),
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T14:00:05.000Z"),
                              store.text("SELECT last_seen_at FROM alerts"));
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), store.integer("SELECT last_notification_id FROM alerts"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT last_notification_id FROM alerts"));
+        auto events = HistoryQuery(store.db).events(HistoryFilter());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), events.size());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), events[0].repeats);
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T14:00:05.000Z"), events[0].lastRepeatAt.value_or(""));
     }
 
     void testResolvedIsChange()
@@ -175,7 +185,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, store.record(notification(alert("firing", kStart1)), at("13:00:06")));
         CPPUNIT_ASSERT_EQUAL(std::string("resolved"), store.text("SELECT status FROM alerts"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), store.integer("SELECT count(*) FROM alert_events"));
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(3), store.integer("SELECT count(*) FROM notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), store.integer("SELECT count(*) FROM notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), store.integer("SELECT repeats FROM notification_repeats "
+                                                            "WHERE notification_id = 2"));
     }
 
     void testFiringAgainWithNewStartsAtIsChange()
@@ -343,6 +355,43 @@ public:
         CPPUNIT_ASSERT_EQUAL(
             std::string("0f014e5f2e035cf8=firing,5f98df1edb9f96f1=resolved"),
             store.column("SELECT fingerprint || '=' || status FROM alerts ORDER BY fingerprint"));
+    }
+
+    // The event's labels are its alert's, its annotations and generator URL its payload's: stored once,
+    // and the history shows exactly what was received.
+    void testEventKeepsNoCopyOfItsPayload()
+    {
+        Store store;
+        auto fixture = Test::loadFixture("disk-alert-firing");
+        Notification n = PayloadParser::parse(fixture.body);
+        CPPUNIT_ASSERT_EQUAL(1, store.record(n, at("12:25:04")));
+        CPPUNIT_ASSERT_EQUAL(std::string("||"),
+                             store.text("SELECT labels || '|' || annotations || '|' || generator_url "
+                                        "FROM alert_events"));
+        auto events = HistoryQuery(store.db).events(HistoryFilter());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), events.size());
+        CPPUNIT_ASSERT(events[0].labels == n.alerts[0].labels);
+        CPPUNIT_ASSERT(events[0].annotations == n.alerts[0].annotations);
+        CPPUNIT_ASSERT(!n.alerts[0].annotations.empty());
+        CPPUNIT_ASSERT_EQUAL(n.alerts[0].generatorURL, events[0].generatorURL);
+        // sqlite3 users read the same through the view.
+        CPPUNIT_ASSERT_EQUAL(store.text("SELECT annotations FROM alerts"),
+                             store.text("SELECT json(annotations) FROM history"));
+    }
+
+    // Alertmanager's fingerprint is the hash of the labels; a sender that reuses one for other labels
+    // must not rewrite the history of the first.
+    void testEventOfOtherLabelsForTheSameFingerprintKeepsItsOwn()
+    {
+        Store store;
+        store.record(notification(alert("firing", kStart1)), at("12:00:05"));
+        Alert other = alert("firing", kStart2);
+        other.labels["instance"] = "other:9100";
+        store.record(notification(other), at("13:00:05"));
+        auto events = HistoryQuery(store.db).events(HistoryFilter());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), events.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("pi:9100"), events[0].labels["instance"]);
+        CPPUNIT_ASSERT_EQUAL(std::string("other:9100"), events[1].labels["instance"]);
     }
 };
 

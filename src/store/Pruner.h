@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/Clock.h"
+
+#include <Poco/Runnable.h>
+#include <Poco/Thread.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace AlertGate {
+
+class Database;
+class Metrics;
+
+/// Retention (store.retention): on a thread and connection of its own, deletes the history older than
+/// the retention, a small batch per transaction with a pause between batches, so that a webhook's commit
+/// never waits behind more than one small batch. Deleted, oldest first: alert events; delivered and dead
+/// outbox rows; silences; resolved alerts with no event left; notifications nothing refers to any more.
+/// Never deleted: alerts still firing (and the event of their current state), pending outbox rows and
+/// the notifications these refer to. The freed pages are then given back to the file system
+/// (auto_vacuum=INCREMENTAL, a bounded incremental_vacuum per transaction).
+class Pruner : public Poco::Runnable
+{
+public:
+    static constexpr int kBatchRows = 200;
+    static constexpr int kVacuumPages = 256;
+
+    Pruner(std::string path, std::int64_t busyTimeoutMs, std::int64_t retentionMs, const Clock& clock,
+           Metrics& metrics);
+    /// retentionMs 0 keeps everything (start() then does nothing).
+    ~Pruner() override;
+    Pruner(const Pruner&) = delete;
+    Pruner& operator=(const Pruner&) = delete;
+
+    void start();
+    void stop();
+
+    std::int64_t pruneOnce();
+    /// One whole pass (all batches); returns the rows deleted. For the thread and for tests.
+
+    void run() override;
+
+private:
+    int deleteBatch(const std::string& table, const std::string& sql, const std::string& cutoff);
+    void giveBackFreePages();
+    bool stopping();
+
+    std::string _path;
+    std::int64_t _busyTimeoutMs;
+    std::int64_t _retentionMs;
+    const Clock& _clock;
+    Metrics& _metrics;
+    std::unique_ptr<Database> _db;
+    std::mutex _mutex;
+    std::condition_variable _wake;
+    bool _stopping = false;
+    Poco::Thread _thread{"store-retention"};
+};
+
+} // namespace AlertGate

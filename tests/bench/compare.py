@@ -1,0 +1,196 @@
+"""The store's figures (issue 15) for two alertgate binaries side by side in one run: the tree before
+(--old-alertgate) and after. Both run through the same harness on the same machine, one after the other:
+
+- distinct ingest: wrk posting new alerts over 50 alert names, each its own group (a growing store);
+- repeats: wrk posting one notification again and again (what Alertmanager's repeat_interval sends);
+- disk writes (/proc/PID/io write_bytes, checkpoints included) per webhook posted alone, for a new alert and
+  for a repeat, and under the wrk load;
+- a history store of `history_events` events made by the old binary and filled by SQL (history.fill); the
+  new binary opens a copy and migrates it (timed): bytes on disk per notification against its payload, the
+  combined-filter query (CLI and HTTP) above the `alertgate --version` floor, start-up after a clean stop and
+  after a SIGKILL (what the log says the start did).
+"""
+
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import time
+
+import history
+import ingest
+from gateway import Gateway, alert_body
+from processes import wait_until_ready
+
+
+def repeat_bytes_per_webhook(gateway, count):
+    """Posts one new alert, then the same notification count times; returns write_bytes per repeat."""
+    body = alert_body(1 << 50)
+    if gateway.post(body) != 200:
+        raise RuntimeError("webhook failed")
+    before = gateway.process.io()["write_bytes"]
+    for _ in range(count):
+        if gateway.post(body) != 200:
+            raise RuntimeError("webhook failed")
+    return (gateway.process.io()["write_bytes"] - before) / count
+
+
+def ingest_figures(run, profile, binary, name, nginx):
+    gateway = Gateway(run.processes, binary, run.dir(f"{name}-ingest"))
+    alone = ingest.sequential_bytes_per_webhook(gateway, profile.sequential_posts, first_number=1 << 40)
+    repeat = repeat_bytes_per_webhook(gateway, profile.sequential_posts)
+    distinct = ingest.measure(gateway, nginx, run.dir(f"{name}-wrk"), profile.wrk_rounds, profile.wrk_seconds)
+    repeats = ingest.measure(gateway, nginx, run.dir(f"{name}-wrk-repeat"), profile.wrk_rounds,
+                             profile.wrk_seconds, repeat=True)
+    run.processes.stop(gateway.process)
+    return {"alone": alone[0], "repeat": repeat, "distinct": distinct, "repeats": repeats}
+
+
+def timed_start(run, binary, directory, db_path):
+    gateway = Gateway(run.processes, binary, directory, db_path=db_path)
+    return gateway, gateway.startup_seconds
+
+
+def store_log_lines(process):
+    return [line.split("] ", 1)[-1][:200] for line in process.log().splitlines()
+            if "quick_check" in line or "check skipped" in line or "migrated" in line or "auto_vacuum" in line]
+
+
+def history_figures(run, profile, binary, name, db_path):
+    """Opens db_path with binary (migrating it if needed), then measures on it."""
+    result = {}
+    started = time.monotonic()
+    gateway, _ = timed_start(run, binary, run.dir(f"{name}-history-open"), db_path)
+    result["first_open"] = time.monotonic() - started
+    result["first_open_log"] = store_log_lines(gateway.process)
+    run.processes.stop(gateway.process)
+    with __import__("sqlite3").connect(db_path) as db:
+        notifications, payload = db.execute("SELECT count(*), avg(length(payload)) FROM notifications").fetchone()
+        events = db.execute("SELECT count(*) FROM alert_events").fetchone()[0]
+    result.update(notifications=notifications, payload=payload, events=events, db_bytes=os.path.getsize(db_path))
+    # Start-up after a clean stop (median of 3), then after a SIGKILL.
+    times = []
+    for i in range(3):
+        gateway, seconds = timed_start(run, binary, run.dir(f"{name}-startup-{i}"), db_path)
+        times.append(seconds)
+        log = store_log_lines(gateway.process)
+        run.processes.stop(gateway.process)
+    result["startup_clean"], result["startup_clean_log"] = statistics.median(times), log
+    gateway, _ = timed_start(run, binary, run.dir(f"{name}-startup-kill"), db_path)
+    gateway.process.popen.send_signal(signal.SIGKILL)
+    gateway.process.stop()
+    gateway, seconds = timed_start(run, binary, run.dir(f"{name}-startup-after-kill"), db_path)
+    result["startup_killed"], result["startup_killed_log"] = seconds, store_log_lines(gateway.process)
+    # The combined filter, CLI and HTTP, against the process floor.
+    since, until = history.day_bounds(run.end_epoch, profile.history_days // 2)
+    narrow = [("since", since), ("until", until), ("alertname", "BenchAlert05"),
+              ("severity", history.SEVERITIES[5 % 4])]
+    cli, result["cli_summary"] = history.time_cli(binary, gateway.config, narrow, profile.query_runs)
+    http, result["http_count"] = history.time_http(gateway, narrow, profile.query_runs)
+    result["cli"], result["http"] = statistics.median(cli), statistics.median(http)
+    floor = []
+    for _ in range(profile.query_runs):
+        start = time.monotonic()
+        subprocess.run([binary, "--version"], check=True, capture_output=True)
+        floor.append(time.monotonic() - start)
+    result["floor"] = statistics.median(floor)
+    result["narrow"] = narrow
+    run.processes.stop(gateway.process)
+    return result
+
+
+def measure(run, profile, binaries):
+    """binaries: [(name, path)], the old one first (it makes the history store). Returns {name: figures}."""
+    nginx = ingest.Nginx(run.processes, run.nginx, run.dir("nginx"))
+    figures = {name: {} for name, _ in binaries}
+    for name, binary in binaries:
+        run.progress(f"{name}: ingest and disk writes")
+        figures[name]["ingest"] = ingest_figures(run, profile, binary, name, nginx)
+    run.processes.stop(nginx.process)
+    if profile.history_events == 0:
+        return figures
+    old_name, old_binary = binaries[0]
+    run.progress(f"building the {profile.history_events:,}-event store with {old_name}")
+    directory = run.dir("history-made")
+    made = Gateway(run.processes, old_binary, directory)
+    run.processes.stop(made.process)
+    history.fill(made.db_path, profile.history_events, profile.history_days, run.end_epoch)
+    for name, binary in binaries:
+        copy = os.path.join(run.dir(f"{name}-history"), "alertgate.db")
+        shutil.copyfile(made.db_path, copy)
+        run.progress(f"{name}: history store (open/migrate, start-up, queries)")
+        figures[name]["history"] = history_figures(run, profile, binary, name, copy)
+        os.unlink(copy)
+    return figures
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def kib(value):
+    return f"{value / 1024:.1f} KiB"
+
+
+def print_rows(rows, old, new):
+    print(f"| metric | before ({old}) | after ({new}) | after / before | target |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+
+
+def print_table(figures, names, nginx_rate_of):
+    old, new = names
+    o, n = figures[old], figures[new]
+    rows = []
+
+    def ingest_row(key, label):
+        runs = (o["ingest"][key], n["ingest"][key])
+        rates = [r["alertgate"]["rate"] for r in runs]
+        ngx = [r["nginx"]["rate"] for r in runs]
+        rows.append((label, f"{rates[0]:,.0f}/s ({rates[0] / ngx[0]:.3f}× nginx)",
+                     f"{rates[1]:,.0f}/s ({rates[1] / ngx[1]:.3f}× nginx)", f"{rates[1] / rates[0]:.2f}×",
+                     "≥ 3× old" if key == "distinct" else "—"))
+        rows.append((f"{label}: latency p50 / p99", *(
+            f"{r['alertgate']['p50_us'] / 1000:.2f} / {r['alertgate']['p99_us'] / 1000:.2f} ms" for r in runs), "—", "—"))
+        rows.append((f"{label}: webhooks per commit; commit time; writer busy in commits; disk writes per webhook", *(
+            f"{r['batch']:.1f}; {r['commit_ms']:.2f} ms; {r['commit_share'] * 100:.0f} %; {kib(r['bytes_per_webhook'])}"
+            for r in runs), "—", "—"))
+
+    ingest_row("distinct", "distinct ingest (wrk, new alert per request, 50 alert names)")
+    ingest_row("repeats", "repeat ingest (wrk, one notification again and again)")
+    rows.append(("disk writes per changing webhook, alone", kib(o["ingest"]["alone"]), kib(n["ingest"]["alone"]),
+                 f"{o['ingest']['alone'] / n['ingest']['alone']:.1f}× less", "≤ 32 KiB"))
+    rows.append(("disk writes per repeat, alone", kib(o["ingest"]["repeat"]), kib(n["ingest"]["repeat"]),
+                 f"{o['ingest']['repeat'] / n['ingest']['repeat']:.1f}× less", "≤ 8 KiB"))
+    if "history" not in o:
+        return print_rows(rows, old, new)
+    ho, hn = o["history"], n["history"]
+
+    def per_notification(h):
+        per = h["db_bytes"] / h["notifications"]
+        return f"{kib(per)} = {per / h['payload']:.2f}× payload ({h['payload']:.0f} B); file {h['db_bytes'] / 2**20:,.0f} MiB"
+
+    rows.append((f"on disk per notification ({hn['events']:,} events, {hn['notifications']:,} notifications)",
+                 per_notification(ho), per_notification(hn), "—", "≤ 2.5× payload"))
+    rows.append(("first open of the store made by the old tree (migration)", ms(ho["first_open"]), ms(hn["first_open"]),
+                 "—", "—"))
+    for key, label in (("cli", "`alertgate history` one day + alertname + severity"),
+                       ("http", "GET /api/v1/history, same filter")):
+        rows.append((f"{label} (minus the `--version` floor for the CLI)",
+                     *(f"{ms(h[key])} ({ms(h[key] - h['floor'])} above floor)" if key == "cli" else ms(h[key])
+                       for h in (ho, hn)), "—", "≤ 10 ms above the floor"))
+    rows.append(("start-up to /-/ready after a clean stop (median of 3)", ms(ho["startup_clean"]),
+                 ms(hn["startup_clean"]), "—", "≤ 200 ms"))
+    rows.append(("start-up to /-/ready after a SIGKILL", ms(ho["startup_killed"]), ms(hn["startup_killed"]), "—",
+                 "check runs, logged"))
+    print_rows(rows, old, new)
+    for name in names:
+        h = figures[name]["history"]
+        print(f"- {name}: --version floor {ms(h['floor'])}; CLI printed `{h['cli_summary']}`, HTTP {h['http_count']} "
+              f"events; filter {' '.join(f'--{k} {v}' for k, v in h['narrow'])}")
+        for key in ("first_open_log", "startup_clean_log", "startup_killed_log"):
+            for line in h[key]:
+                print(f"  - {key}: {line}")
