@@ -18,6 +18,7 @@ std::vector<std::string> Settings::keysNeedingRestart(const Settings& fresh) con
     };
     check(http.host != fresh.http.host || http.port != fresh.http.port, "http.listen");
     check(http.maxBodyBytes != fresh.http.maxBodyBytes, "http.max_body_size");
+    check(http.maxBodyMemory != fresh.http.maxBodyMemory, "http.max_body_memory");
     check(http.maxConnections != fresh.http.maxConnections, "http.max_connections");
     check(http.maxIdleConnections != fresh.http.maxIdleConnections, "http.max_idle_connections");
     check(http.requestTimeoutMs != fresh.http.requestTimeoutMs, "http.request_timeout");

@@ -228,6 +228,10 @@ const std::map<std::string, Apply>& inlineKeys()
          [](Settings& s, const std::string& v) {
              s.http.maxBodyBytes = bytesIn(v, {1024, 64 << 20});
          }},
+        {"http.max_body_memory",
+         [](Settings& s, const std::string& v) {
+             s.http.maxBodyMemory = bytesIn(v, {1 << 20, std::int64_t(1) << 30});
+         }},
         {"http.max_connections",
          [](Settings& s, const std::string& v) {
              s.http.maxConnections = integerIn(v, {1, 1024});

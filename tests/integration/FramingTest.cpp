@@ -113,7 +113,8 @@ public:
 
     void testUnknownTransferCodingIsNotImplemented()
     {
-        std::string answer = exchange(*_gateway, head("Transfer-Encoding: gzip, chunked\r\n") + chunked(_good));
+        std::string answer =
+            exchange(*_gateway, head("Transfer-Encoding: gzip, chunked\r\n") + chunked(_good));
         CPPUNIT_ASSERT_MESSAGE(answer, answer.rfind("HTTP/1.1 501 ", 0) == 0);
         CPPUNIT_ASSERT_MESSAGE(answer, contains(answer, "only chunked is"));
         answer = exchange(*_gateway, head("Transfer-Encoding: chunked, gzip\r\n") + _good);
@@ -127,10 +128,13 @@ public:
         std::string answer = exchange(*_gateway, request.substr(0, request.size() - 10), true);
         CPPUNIT_ASSERT_EQUAL(std::string(), answer);
         // Chunked, ended before its last chunk.
-        answer = exchange(*_gateway, head("Transfer-Encoding: chunked\r\n") + chunked(_good).substr(0, 100), true);
+        answer =
+            exchange(*_gateway, head("Transfer-Encoding: chunked\r\n") + chunked(_good).substr(0, 100), true);
         CPPUNIT_ASSERT_EQUAL(std::string(), answer);
         CPPUNIT_ASSERT(eventually(
-            [&] { return count(_gateway->process().log(), "into its request body; nothing was stored") == 2; },
+            [&] {
+                return count(_gateway->process().log(), "into its request body; nothing was stored") == 2;
+            },
             kWaitMs));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("notifications"));
     }
@@ -138,9 +142,9 @@ public:
     void testPipelinedRequestsAreAnsweredInOrder()
     {
         // Three requests in one write, the second without a body: each answered, in order.
-        std::string answers = exchange(*_gateway, withLength(_good) +
-                                                      "GET /-/healthy HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" +
-                                                      withLength(_good, "Connection: close\r\n"));
+        std::string answers =
+            exchange(*_gateway, withLength(_good) + "GET /-/healthy HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" +
+                                    withLength(_good, "Connection: close\r\n"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answers, std::size_t(3), count(answers, "HTTP/1.1 200 "));
         auto first = answers.find("\"notificationId\":1,");
         auto healthy = answers.find("alertgate is healthy");
@@ -168,7 +172,8 @@ public:
         CPPUNIT_ASSERT_MESSAGE(answer, contains(answer, "Content-Encoding \\\"gzip\\\" is not supported"));
         CPPUNIT_ASSERT_MESSAGE(answer, contains(answer, "Accept-Encoding: identity"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("notifications"));
-        answer = exchange(*_gateway, withLength(_good, "Content-Encoding: identity\r\nConnection: close\r\n"));
+        answer =
+            exchange(*_gateway, withLength(_good, "Content-Encoding: identity\r\nConnection: close\r\n"));
         CPPUNIT_ASSERT_MESSAGE(answer, answer.rfind("HTTP/1.1 200 ", 0) == 0);
     }
 

@@ -35,10 +35,7 @@ class RequestFramingTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    void testNoLengthMeansNoBody()
-    {
-        CPPUNIT_ASSERT(framingOfFields("") .kind == RequestFraming::Kind::None);
-    }
+    void testNoLengthMeansNoBody() { CPPUNIT_ASSERT(framingOfFields("").kind == RequestFraming::Kind::None); }
 
     void testOneContentLengthOfDigits()
     {
@@ -54,8 +51,8 @@ public:
     {
         for (const std::string value : {"abc", "+5", "-5", "1,500", "1 500", "0x10", "1.5", "",
                                         "1000000000000000000", "99999999999999999999999"})
-            CPPUNIT_ASSERT_MESSAGE(value, invalidWith(framingOfFields("Content-Length: " + value + "\r\n"), 400,
-                                                      "malformed Content-Length"));
+            CPPUNIT_ASSERT_MESSAGE(value, invalidWith(framingOfFields("Content-Length: " + value + "\r\n"),
+                                                      400, "malformed Content-Length"));
     }
 
     void testTwoContentLengthsAreInvalid()
@@ -70,32 +67,39 @@ public:
 
     void testChunkedAlone()
     {
-        CPPUNIT_ASSERT(framingOfFields("Transfer-Encoding: chunked\r\n").kind == RequestFraming::Kind::Chunked);
-        CPPUNIT_ASSERT(framingOfFields("transfer-encoding:  Chunked \r\n").kind == RequestFraming::Kind::Chunked);
+        CPPUNIT_ASSERT(framingOfFields("Transfer-Encoding: chunked\r\n").kind ==
+                       RequestFraming::Kind::Chunked);
+        CPPUNIT_ASSERT(framingOfFields("transfer-encoding:  Chunked \r\n").kind ==
+                       RequestFraming::Kind::Chunked);
     }
 
     void testBothLengthAndChunkedAreInvalid()
     {
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"), 400,
-                                   "both Content-Length and Transfer-Encoding"));
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: chunked\r\nContent-Length: abc\r\n"), 400,
-                                   "both"));
+        CPPUNIT_ASSERT(invalidWith(framingOfFields("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"),
+                                   400, "both Content-Length and Transfer-Encoding"));
+        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: chunked\r\nContent-Length: abc\r\n"),
+                                   400, "both"));
     }
 
     void testOtherTransferCodings()
     {
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: gzip\r\n"), 400, "does not end with chunked"));
+        CPPUNIT_ASSERT(
+            invalidWith(framingOfFields("Transfer-Encoding: gzip\r\n"), 400, "does not end with chunked"));
         CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: chunked, gzip\r\n"), 400,
                                    "does not end with chunked"));
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: \r\n"), 400, "does not end with chunked"));
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: gzip, chunked\r\n"), 501, "gzip, chunked"));
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"),
-                                   501, "chunked, chunked"));
+        CPPUNIT_ASSERT(
+            invalidWith(framingOfFields("Transfer-Encoding: \r\n"), 400, "does not end with chunked"));
+        CPPUNIT_ASSERT(
+            invalidWith(framingOfFields("Transfer-Encoding: gzip, chunked\r\n"), 501, "gzip, chunked"));
+        CPPUNIT_ASSERT(
+            invalidWith(framingOfFields("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"), 501,
+                        "chunked, chunked"));
     }
 
     void testTransferEncodingInHttp10IsInvalid()
     {
-        CPPUNIT_ASSERT(invalidWith(framingOfFields("Transfer-Encoding: chunked\r\n", "HTTP/1.0"), 400, "HTTP/1.0"));
+        CPPUNIT_ASSERT(
+            invalidWith(framingOfFields("Transfer-Encoding: chunked\r\n", "HTTP/1.0"), 400, "HTTP/1.0"));
     }
 
     void testUnparsableHeadIsInvalid()

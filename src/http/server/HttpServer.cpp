@@ -2,6 +2,8 @@
 
 #include "http/server/Exchange.h"
 
+#include <algorithm>
+
 namespace AlertGate {
 
 namespace {
@@ -16,11 +18,11 @@ Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
     return params;
 }
 
-// Bodies of requests under way (received, queued or being served) share this much memory: room for
-// four of the largest at once, so one more sender never makes the gateway run out of memory.
+// Bodies of requests under way (received, queued or being served) share this much memory, and it
+// always holds at least one of the largest allowed.
 std::uint64_t bodyMemory(const Settings::Http& http)
 {
-    return 4 * http.maxBodyBytes;
+    return std::max(http.maxBodyMemory, http.maxBodyBytes);
 }
 
 ConnectionGate::Limits gateLimits(const Settings::Http& http)

@@ -38,7 +38,8 @@ RequestFraming invalid(int status, const std::string& problem)
 
 bool allDigits(const std::string& text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 RequestFraming byLength(const std::vector<std::string>& lengths)
@@ -59,17 +60,16 @@ RequestFraming byTransferCoding(const std::vector<std::string>& fields)
     std::vector<std::string> codings;
     for (const auto& field : fields)
     {
-        Poco::StringTokenizer tokens(field, ",", Poco::StringTokenizer::TOK_TRIM |
-                                                     Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        Poco::StringTokenizer tokens(
+            field, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
         for (const auto& token : tokens)
             codings.push_back(Poco::toLower(token));
     }
     if (codings.empty() || codings.back() != "chunked")
         return invalid(400, "Transfer-Encoding does not end with chunked");
     if (codings.size() > 1)
-        return invalid(501, "Transfer-Encoding \"" + printable(Poco::cat(std::string(", "), codings.begin(),
-                                                                        codings.end()),
-                                                             60) +
+        return invalid(501, "Transfer-Encoding \"" +
+                                printable(Poco::cat(std::string(", "), codings.begin(), codings.end()), 60) +
                                 "\" is not supported; only chunked is");
     RequestFraming framing;
     framing.kind = RequestFraming::Kind::Chunked;

@@ -23,7 +23,7 @@ struct RequestFraming
     Kind kind = Kind::None;
     std::uint64_t length = 0; /// Kind::Length: the declared length.
     int status = 0;           /// Kind::Invalid: 400, or 501 for a transfer coding alertgate does not decode.
-    std::string problem;      /// Kind::Invalid: why, for the answer and the log (hostile bytes made printable).
+    std::string problem; /// Kind::Invalid: why, for the answer and the log (hostile bytes made printable).
     bool expectContinue = false; /// The client waits for "100 Continue" before it sends the body.
 };
 
