@@ -141,6 +141,9 @@ void Gateway::stop()
     if (_reconciler)
         _reconciler->stop();
     _writer.stop();
+    for (const auto& channel : _channels.all())
+        channel
+            ->abort(); // Or each dispatcher's stop() would wait for its attempt, up to the channel timeout.
     for (auto& dispatcher : _dispatchers)
         dispatcher->stop();
     _server.reset();

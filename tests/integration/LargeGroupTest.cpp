@@ -22,13 +22,17 @@ std::string fleetGroup(std::size_t alerts)
         std::string instance = "node-" + std::to_string(10000 + i) + ".example.internal:9100";
         TestAlert alert;
         alert.fingerprint = fingerprint;
-        alert.labels = {{"alertname", "DiskUsage"}, {"device", "/dev/mmcblk0p2"}, {"fstype", "ext4"},
-                        {"instance", instance},     {"job", "node"},               {"mountpoint", "/"},
+        alert.labels = {{"alertname", "DiskUsage"},
+                        {"device", "/dev/mmcblk0p2"},
+                        {"fstype", "ext4"},
+                        {"instance", instance},
+                        {"job", "node"},
+                        {"mountpoint", "/"},
                         {"severity", "warning"}};
-        alert.annotations = {
-            {"summary", "Disk usage above 70%"},
-            {"description", "Disk usage on " + instance + " mountpoint / is above 70% (currently 74.2%). "
-                                                          "Free some space or grow the file system."}};
+        alert.annotations = {{"summary", "Disk usage above 70%"},
+                             {"description", "Disk usage on " + instance +
+                                                 " mountpoint / is above 70% (currently 74.2%). "
+                                                 "Free some space or grow the file system."}};
         group.push_back(alert);
     }
     return webhookBody(group);
