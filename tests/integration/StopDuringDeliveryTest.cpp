@@ -22,10 +22,10 @@ public:
     {
         // Connections to it complete in the kernel's backlog, and no greeting ever comes.
         Poco::Net::ServerSocket silent(Poco::Net::SocketAddress("127.0.0.1", 0));
-        TestGateway gateway("[email]\nsmtp_host = 127.0.0.1\nsmtp_port = " +
-                            std::to_string(silent.address().port()) +
-                            "\nsecurity = none\nfrom = alertgate@example.com\nto = ops@example.com\n"
-                            "timeout = 5m\n");
+        TestGateway gateway(
+            "[email]\nsmtp_host = 127.0.0.1\nsmtp_port = " + std::to_string(silent.address().port()) +
+            "\nsecurity = none\nfrom = alertgate@example.com\nto = ops@example.com\n"
+            "timeout = 5m\n");
         gateway.start();
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),

@@ -23,7 +23,8 @@ public:
     {
         Poco::Net::ServerSocket silent(Poco::Net::SocketAddress("127.0.0.1", 0));
         Settings::Email settings = mute(silent.address().port());
-        SmtpClient client(settings, Poco::makeAuto<Poco::Net::Context>(Poco::Net::Context::TLS_CLIENT_USE, ""),
+        SmtpClient client(settings,
+                          Poco::makeAuto<Poco::Net::Context>(Poco::Net::Context::TLS_CLIENT_USE, ""),
                           "alertgate.test");
         auto sending = std::async(std::launch::async, [&] { return client.send("Subject: x\r\n\r\nx\r\n"); });
         // The client is connected and waits for the greeting once the server can accept it.
@@ -40,7 +41,8 @@ public:
     {
         Poco::Net::ServerSocket silent(Poco::Net::SocketAddress("127.0.0.1", 0));
         Settings::Email settings = mute(silent.address().port());
-        SmtpClient client(settings, Poco::makeAuto<Poco::Net::Context>(Poco::Net::Context::TLS_CLIENT_USE, ""),
+        SmtpClient client(settings,
+                          Poco::makeAuto<Poco::Net::Context>(Poco::Net::Context::TLS_CLIENT_USE, ""),
                           "alertgate.test");
         client.abort();
         DeliveryResult result = client.send("Subject: x\r\n\r\nx\r\n");
