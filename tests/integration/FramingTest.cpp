@@ -152,6 +152,14 @@ public:
         CPPUNIT_ASSERT_MESSAGE(answers, first != std::string::npos && healthy != std::string::npos &&
                                             last != std::string::npos && first < healthy && healthy < last);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), _gateway->countRows("notifications"));
+
+        // A refusal ends the connection: the request behind it is refused explicitly by that answer's
+        // Connection: close, never processed, and the client still reads the refusal (no reset).
+        answers = exchange(*_gateway, withLength("{}") + withLength(_good));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answers, std::size_t(1), count(answers, "HTTP/1.1 "));
+        CPPUNIT_ASSERT_MESSAGE(answers, answers.rfind("HTTP/1.1 400 ", 0) == 0);
+        CPPUNIT_ASSERT_MESSAGE(answers, contains(answers, "Connection: Close"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), _gateway->countRows("notifications"));
     }
 
     void testRequestReadAheadAfterAChunkedBodyIsRefusedExplicitly()

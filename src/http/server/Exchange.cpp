@@ -91,17 +91,18 @@ AfterAnswer answer(Poco::Net::HTTPServerSession& session, ReceivedRequest& recei
     if (!handler)
     {
         sendRefusal(session, HTTPResponse::HTTP_NOT_IMPLEMENTED, "no handler");
-        return AfterAnswer();
+        return drain(drainBytes);
     }
     handler->handleRequest(request, response);
     if (received.bodyUnread)
         return drain(received.framing.kind == RequestFraming::Kind::Length
                          ? std::min(received.framing.length, drainBytes)
                          : drainBytes);
-    AfterAnswer after;
     if (keepAlive && response.getKeepAlive())
-        after.kind = AfterAnswer::Kind::KeepAlive;
-    return after;
+        return AfterAnswer{AfterAnswer::Kind::KeepAlive, 0};
+    // Closing with a pipelined request unread would reset the connection, and the client could lose
+    // this answer: the gate drains what follows (refused by this answer's Connection: close).
+    return drain(drainBytes);
 }
 
 } // namespace
