@@ -149,6 +149,9 @@ void Gateway::stop()
         _reconciler->stop();
     _pruner.stop();
     _writer.stop();
+    // Or each dispatcher's stop() would wait for its attempt, up to the channel timeout.
+    for (auto& channel : _swappable)
+        channel->abort();
     for (auto& dispatcher : _dispatchers)
         dispatcher->stop();
     _server.reset();

@@ -17,10 +17,11 @@ const std::vector<ConfigKey>& ConfigKeys::all()
     // clang-format off
     static const std::vector<ConfigKey> keys = {
         {"http.listen", listen(), "127.0.0.1:9098", R::Restart, "Address and port to listen on ([::1]:9098 for IPv6; port 0: any free port)."},
-        {"http.max_body_size", bytes(FIELD(http.maxBodyBytes), 1024, 64 << 20), "1MiB", R::Restart, "Largest webhook body accepted; larger ones are answered 413."},
+        {"http.max_body_size", bytes(FIELD(http.maxBodyBytes), 1024, 64 << 20), "8MiB", R::Restart, "Largest webhook body accepted (about 13,000 alerts); larger ones are answered 413."},
+        {"http.max_body_memory", bytes(FIELD(http.maxBodyMemory), 1 << 20, std::int64_t(1) << 30), "16MiB", R::Restart, "Memory for the bodies of all requests under way together (at least max_body_size)."},
         {"http.max_connections", integer(FIELD(http.maxConnections), 1, 1024), "16", R::Restart, "Requests served at once (worker threads)."},
         {"http.max_idle_connections", integer(FIELD(http.maxIdleConnections), 1, 65536), "1024", R::Restart, "Connections that may wait parked for their request head."},
-        {"http.request_timeout", duration(FIELD(http.requestTimeoutMs), 100, 5 * minute), "10s", R::Restart, "How long a client may take to send a request head, and each read and write after it."},
+        {"http.request_timeout", duration(FIELD(http.requestTimeoutMs), 100, 5 * minute), "10s", R::Restart, "How long a client may take to send its whole request, head and body; then each write of the answer."},
         {"http.keepalive_timeout", duration(FIELD(http.keepAliveTimeoutMs), 0, hour), "15s", R::Restart, "How long a kept-alive connection may stay idle; 0 closes it after one request."},
         {"webhook.bearer_token", text(FIELD(webhook.bearerToken), nonEmpty), "", R::Applies, "Bearer token required under /api/."},
         {"webhook.bearer_token_file", secretFile(text(FIELD(webhook.bearerToken), nonEmpty)), "", R::Applies, "A file holding the bearer token."},

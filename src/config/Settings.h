@@ -20,9 +20,10 @@ struct Settings
     {
         std::string host = "127.0.0.1";
         std::uint16_t port = 9098;
-        std::uint64_t maxBodyBytes = 1024 * 1024;
-        int maxConnections = 16;       /// Requests served at once (worker threads).
-        int maxIdleConnections = 1024; /// Connections parked while no request is under way.
+        std::uint64_t maxBodyBytes = 8 * 1024 * 1024;   /// A group of ~13,000 alerts (max_alerts unlimited).
+        std::uint64_t maxBodyMemory = 16 * 1024 * 1024; /// Bodies of all requests under way, together.
+        int maxConnections = 16;                        /// Requests served at once (worker threads).
+        int maxIdleConnections = 1024;                  /// Connections parked while no request is under way.
         std::int64_t requestTimeoutMs = 10000;
         std::int64_t keepAliveTimeoutMs = 15000;
     } http;

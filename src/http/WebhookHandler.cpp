@@ -83,6 +83,16 @@ std::optional<std::string> WebhookHandler::readBody(Poco::Net::HTTPServerRequest
                    "\"");
         return std::nullopt;
     }
+    std::string coding = Poco::trim(request.get("Content-Encoding", ""));
+    if (!coding.empty() && Poco::icompare(coding, "identity") != 0)
+    {
+        // Alertmanager never compresses (DisableCompression); a proxy that does must be told plainly.
+        response.set("Accept-Encoding", "identity");
+        reject(response, Metrics::Rejection::UnsupportedMediaType, HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE,
+               "Content-Encoding \"" + printable(coding, 40) +
+                   "\" is not supported; send the body uncompressed");
+        return std::nullopt;
+    }
     std::uint64_t limit = _context.settings.http.maxBodyBytes;
     bool declaredTooLarge =
         request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit);

@@ -43,6 +43,9 @@ public:
 
     virtual const std::string& name() const = 0;
     virtual DeliveryResult deliver(const Notification& notification, const std::vector<Alert>& alerts) = 0;
+    virtual void abort() {}
+    /// Ends a delivery under way at once, from another thread, and refuses later ones: the daemon is
+    /// stopping. The message stays undelivered and is sent after the next start.
 };
 
 } // namespace AlertGate

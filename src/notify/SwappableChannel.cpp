@@ -11,7 +11,34 @@ SwappableChannel::SwappableChannel(std::shared_ptr<Channel> channel)
 
 DeliveryResult SwappableChannel::deliver(const Notification& notification, const std::vector<Alert>& alerts)
 {
-    return current()->deliver(notification, alerts);
+    auto channel = current();
+    struct Delivering // Also when rendering throws.
+    {
+        SwappableChannel& self;
+        ~Delivering()
+        {
+            std::lock_guard<std::mutex> lock(self._mutex);
+            self._delivering.reset();
+        }
+    } delivering{*this};
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _delivering = channel;
+    }
+    return channel->deliver(notification, alerts);
+}
+
+void SwappableChannel::abort()
+{
+    std::shared_ptr<Channel> delivering, latest;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        delivering = _delivering;
+        latest = _channel;
+    }
+    if (delivering && delivering != latest)
+        delivering->abort();
+    latest->abort();
 }
 
 void SwappableChannel::replace(std::shared_ptr<Channel> channel)

@@ -18,6 +18,9 @@ public:
     const std::string& name() const override { return _name; }
     DeliveryResult deliver(const Notification& notification, const std::vector<Alert>& alerts) override;
 
+    void abort() override;
+    /// Ends the delivery under way (with the implementation it started with) and any later one.
+
     void replace(std::shared_ptr<Channel> channel);
     /// From the next delivery on, channel delivers (one of the same name). Thread-safe.
 
@@ -25,8 +28,9 @@ private:
     std::shared_ptr<Channel> current() const;
 
     const std::string _name;
-    mutable std::mutex _mutex; /// Guards _channel only; never held during a delivery.
+    mutable std::mutex _mutex; /// Guards _channel and _delivering; never held during a delivery.
     std::shared_ptr<Channel> _channel;
+    std::shared_ptr<Channel> _delivering; /// The implementation of the delivery under way, if any.
 };
 
 } // namespace AlertGate

@@ -1,5 +1,6 @@
 #include "AlertChain.h"
 #include "Contains.h"
+#include "Eventually.h"
 #include "JsonParse.h"
 
 #include <Poco/JSON/Array.h>
@@ -80,6 +81,22 @@ public:
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("000000"));
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), passedThrough(chain.tower().appliedStates(),
                                                                   {"002000", "010000", "100000", "000000"}));
+        // Wait for the state asserted below, not for a count of messages that a late one could still
+        // change: the last event recorded, and every message it caused delivered on both channels.
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(),
+                               eventually(
+                                   [&] {
+                                       auto story = diskUsageStory(chain.gateway());
+                                       return !story.empty() && story.back() == "critical resolved notified";
+                                   },
+                                   DELIVERY_TIMEOUT_MS));
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(),
+                               eventually(
+                                   [&] {
+                                       return chain.gateway().allOutboxIn("slack", "delivered") &&
+                                              chain.gateway().allOutboxIn("email", "delivered");
+                                   },
+                                   DELIVERY_TIMEOUT_MS));
 
         assertSlackTellsTheStory(chain);
         assertEmailTellsTheStory(chain);
@@ -117,7 +134,8 @@ private:
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.smtp().waitForMessages(4, DELIVERY_TIMEOUT_MS));
         std::vector<std::string> subjects = chain.mailSubjects();
         const std::string on = " DiskUsage on " + chain.monitoring().instance();
-        CPPUNIT_ASSERT_EQUAL(
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(
+            chain.diagnostics(),
             std::string("[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[RESOLVED]" + on),
             joined(subjects, "\n"));
         for (const auto& message : chain.smtp().messages())

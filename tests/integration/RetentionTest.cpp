@@ -51,7 +51,7 @@ public:
             return "[slack]\nwebhook_url = " + slack.url(kHookPath) + "\nca_file = " + certificates.caFile() +
                    "\n[store]\nretention = " + retention + "\n";
         };
-        TestGateway gateway(ini("0"));
+        TestGateway gateway(ini("0s"));
         gateway.start();
         // One alert that keeps firing, and many that fired and resolved; each a group of its own.
         CPPUNIT_ASSERT_EQUAL(200, gateway.post(webhookBody({alertNumber(0, "firing")})).status);

@@ -62,6 +62,11 @@ bool RawConnections::send(std::size_t index, const std::string& bytes)
            static_cast<ssize_t>(bytes.size());
 }
 
+void RawConnections::finishSending(std::size_t index)
+{
+    ::shutdown(_fds[index], SHUT_WR);
+}
+
 bool RawConnections::closedByServer(std::size_t index, int waitMs)
 {
     pollfd readable{_fds[index], POLLIN, 0};

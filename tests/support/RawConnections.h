@@ -22,6 +22,8 @@ public:
 
     bool send(std::size_t index, const std::string& bytes);
     /// False when the server closed or reset that connection.
+    void finishSending(std::size_t index);
+    /// Half-closes that connection: the server reads its end, the answer can still come back.
     bool closedByServer(std::size_t index, int waitMs = 0);
     /// True once the server closed (EOF) or reset that connection; waits up to waitMs for it.
     /// Bytes the server sent before closing (e.g. an error answer) are read and kept.

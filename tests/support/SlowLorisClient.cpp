@@ -14,8 +14,9 @@ std::string endlessHead()
 
 } // namespace
 
-SlowLorisClient::SlowLorisClient(std::uint16_t port, std::chrono::milliseconds interval)
-    : _connection(port, 1), _interval(interval), _thread([this] { run(); })
+SlowLorisClient::SlowLorisClient(std::uint16_t port, std::chrono::milliseconds interval, std::string request)
+    : _connection(port, 1), _interval(interval),
+      _request(request.empty() ? endlessHead() : std::move(request)), _thread([this] { run(); })
 {
 }
 
@@ -31,7 +32,7 @@ SlowLorisClient::~SlowLorisClient()
 
 void SlowLorisClient::run()
 {
-    const std::string head = endlessHead();
+    const std::string& head = _request;
     std::unique_lock<std::mutex> lock(_mutex);
     for (std::size_t next = 0; !_stopping && !_closed && next < head.size(); ++next)
     {
@@ -54,6 +55,18 @@ bool SlowLorisClient::waitUntilClosed(int timeoutMs)
 {
     std::unique_lock<std::mutex> lock(_mutex);
     return _changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return _closed; });
+}
+
+void SlowLorisClient::slowDown(std::chrono::milliseconds interval)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    _interval = interval;
+}
+
+bool SlowLorisClient::closed() const
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _closed;
 }
 
 std::string SlowLorisClient::received()

@@ -11,6 +11,7 @@ class RequestHeadTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBlankLineCompletesTheHead);
     CPPUNIT_TEST(testBodyBytesAfterTheHeadDoNotMatter);
     CPPUNIT_TEST(testTooManyBytesWithoutBlankLineAreOversized);
+    CPPUNIT_TEST(testLengthEndsAfterTheEmptyLine);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -44,6 +45,17 @@ public:
         CPPUNIT_ASSERT(requestHeadState(head.substr(0, 100), 100) == RequestHead::Oversized);
         // The blank line must come within the limit.
         CPPUNIT_ASSERT(requestHeadState(head + "\r\n\r\n", 100) == RequestHead::Oversized);
+    }
+
+    void testLengthEndsAfterTheEmptyLine()
+    {
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), requestHeadLength("GET / HTTP/1.1\r\nHost: x\r\n"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(27),
+                             requestHeadLength("GET / HTTP/1.1\r\nHost: x\r\n\r\n{\"a\":1}"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(24), requestHeadLength("GET / HTTP/1.1\nHost: x\n\nGET"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(25), requestHeadLength("GET / HTTP/1.1\nHost: x\n\r\n"));
+        // The first empty line ends it, whatever follows.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(18), requestHeadLength("GET / HTTP/1.1\r\n\r\n\r\n\r\n"));
     }
 };
 

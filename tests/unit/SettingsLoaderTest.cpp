@@ -85,7 +85,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(""), s.sourceFile);
         CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), s.http.host);
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(9098), s.http.port);
-        CPPUNIT_ASSERT_EQUAL(std::uint64_t(1048576), s.http.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(8388608), s.http.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(16777216), s.http.maxBodyMemory);
         CPPUNIT_ASSERT_EQUAL(16, s.http.maxConnections);
         CPPUNIT_ASSERT_EQUAL(1024, s.http.maxIdleConnections);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(10000), s.http.requestTimeoutMs);
@@ -104,6 +105,7 @@ public:
                                                      "[http]\n"
                                                      "listen = 0.0.0.0:19098\n"
                                                      "max_body_size = 256KiB\n"
+                                                     "max_body_memory = 64MiB\n"
                                                      "max_connections = 32\n"
                                                      "max_idle_connections = 100\n"
                                                      "request_timeout = 5s\n"
@@ -123,6 +125,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("0.0.0.0"), s.http.host);
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(19098), s.http.port);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t(262144), s.http.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(64 << 20), s.http.maxBodyMemory);
         CPPUNIT_ASSERT_EQUAL(32, s.http.maxConnections);
         CPPUNIT_ASSERT_EQUAL(100, s.http.maxIdleConnections);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(5000), s.http.requestTimeoutMs);
@@ -201,6 +204,7 @@ public:
     {
         expectProblem("[http]\nmax_body_size = lots\n", "http.max_body_size", "expected a size");
         expectProblem("[http]\nmax_body_size = 1GiB\n", "http.max_body_size", "out of range");
+        expectProblem("[http]\nmax_body_memory = 64KiB\n", "http.max_body_memory", "out of range");
     }
 
     void testBadInteger()

@@ -1,13 +1,17 @@
 #include "http/server/Exchange.h"
 
+#include "core/Printable.h"
+#include "http/server/ServerRequest.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponseImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
-#include <Poco/Net/NetException.h>
 #include <Poco/Timestamp.h>
 
 #include <memory>
+#include <sstream>
 
 namespace AlertGate {
 
@@ -15,82 +19,118 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-// A session lives for one request here, so bytes it read ahead (a pipelined next request) would be
-// lost with it: such a connection is closed after its answer instead of being kept alive.
-class OneRequestSession : public Poco::Net::HTTPServerSession
+Poco::Logger& logger()
 {
-public:
-    using HTTPServerSession::HTTPServerSession;
-    bool readAhead() const { return buffered() > 0; }
-};
+    return Poco::Logger::get("http");
+}
 
-void sendError(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status)
+Poco::Net::SocketAddress peerOf(const Poco::Net::StreamSocket& socket)
 {
+    try
+    {
+        return socket.peerAddress();
+    }
+    catch (const Poco::Exception&)
+    {
+        return Poco::Net::SocketAddress(); // Already gone: the answer will find nobody either.
+    }
+}
+
+void sendRefusal(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status,
+                 const std::string& reason)
+{
+    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("status", "error");
+    body.set("error", reason);
+    std::ostringstream json;
+    body.stringify(json);
+    json << '\n';
     Poco::Net::HTTPServerResponseImpl response(session);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setStatusAndReason(status);
     response.setKeepAlive(false);
-    response.send();
+    response.setContentType("application/json");
+    response.setContentLength64(static_cast<Poco::Int64>(json.str().size()));
+    response.send() << json.str();
 }
 
-bool answer(OneRequestSession& session, Poco::Net::HTTPServerParams::Ptr params,
-            Poco::Net::HTTPRequestHandlerFactory& factory)
+AfterAnswer drain(std::uint64_t bytes)
+{
+    AfterAnswer after;
+    after.kind = AfterAnswer::Kind::Drain;
+    after.drainBytes = bytes;
+    return after;
+}
+
+// Invalid framing: the body's end cannot be known, so the connection ends after the answer.
+AfterAnswer refuseFraming(Poco::Net::HTTPServerSession& session, const ReceivedRequest& request,
+                          std::uint64_t drainBytes)
+{
+    const RequestFraming& framing = request.framing;
+    logger().warning("refused a request from %s (%d): %s", peerOf(request.socket).toString(), framing.status,
+                     framing.problem);
+    sendRefusal(session, static_cast<HTTPResponse::HTTPStatus>(framing.status), framing.problem);
+    return drain(drainBytes);
+}
+
+AfterAnswer answer(Poco::Net::HTTPServerSession& session, ReceivedRequest& received,
+                   Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory& factory,
+                   std::uint64_t drainBytes)
 {
     Poco::Net::HTTPServerResponseImpl response(session);
-    Poco::Net::HTTPServerRequestImpl request(response, session, params.get());
+    ServerRequest request(received.head, received.body, response, *params, peerOf(received.socket),
+                          received.socket.address());
+    bool keepAlive =
+        params->getKeepAlive() && request.getKeepAlive() && !received.bodyUnread && !received.closeAfter;
     response.setDate(Poco::Timestamp());
     response.setVersion(request.getVersion());
-    response.setKeepAlive(params->getKeepAlive() && request.getKeepAlive());
+    response.setKeepAlive(keepAlive);
     if (!params->getSoftwareVersion().empty())
         response.set("Server", params->getSoftwareVersion());
     std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(factory.createRequestHandler(request));
     if (!handler)
     {
-        sendError(session, HTTPResponse::HTTP_NOT_IMPLEMENTED);
-        return false;
+        sendRefusal(session, HTTPResponse::HTTP_NOT_IMPLEMENTED, "no handler");
+        return drain(drainBytes);
     }
-    if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK)
-        response.sendContinue();
     handler->handleRequest(request, response);
-    return params->getKeepAlive() && response.getKeepAlive() && !session.readAhead();
+    if (received.bodyUnread)
+        return drain(received.framing.kind == RequestFraming::Kind::Length
+                         ? std::min(received.framing.length, drainBytes)
+                         : drainBytes);
+    if (keepAlive && response.getKeepAlive())
+        return AfterAnswer{AfterAnswer::Kind::KeepAlive, 0};
+    // Closing with a pipelined request unread would reset the connection, and the client could lose
+    // this answer: the gate drains what follows (refused by this answer's Connection: close).
+    return drain(drainBytes);
 }
 
 } // namespace
 
-bool serveOneRequest(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
-                     Poco::Net::HTTPRequestHandlerFactory& factory)
+AfterAnswer serveOneRequest(ReceivedRequest& request, Poco::Net::HTTPServerParams::Ptr params,
+                            Poco::Net::HTTPRequestHandlerFactory& factory, std::uint64_t drainBytes)
 {
-    socket.setReceiveTimeout(params->getTimeout());
-    socket.setSendTimeout(params->getTimeout());
-    OneRequestSession session(socket, params);
+    // The request is in memory; only the answer goes over the socket, within the request timeout.
+    request.socket.setSendTimeout(params->getTimeout());
+    Poco::Net::HTTPServerSession session(request.socket, params);
+    AfterAnswer after;
     try
     {
-        if (!answer(session, params, factory))
-            return false;
-        // Or the session would close the socket when it goes.
-        session.detachSocket();
-        return true;
+        if (request.framing.kind == RequestFraming::Kind::Invalid)
+            after = refuseFraming(session, request, drainBytes);
+        else
+            after = answer(session, request, params, factory, drainBytes);
     }
-    catch (const Poco::Net::NoMessageException&)
+    catch (const Poco::Exception& e)
     {
-        return false;
+        // The peer went away or stopped reading its answer; there is nobody left to answer.
+        logger().information("gave up a connection from %s: %s", peerOf(request.socket).toString(),
+                             e.displayText());
+        after = AfterAnswer();
     }
-    catch (const Poco::Net::MessageException&)
-    {
-        try
-        {
-            sendError(session, HTTPResponse::HTTP_BAD_REQUEST);
-        }
-        catch (const Poco::Exception&)
-        {
-        }
-        return false;
-    }
-    catch (const Poco::Exception&)
-    {
-        // The peer went away or stalled past http.request_timeout; there is nobody left to answer.
-        return false;
-    }
+    // Or the session would close the socket when it goes: the gate or the worker decides that.
+    session.detachSocket();
+    return after;
 }
 
 } // namespace AlertGate

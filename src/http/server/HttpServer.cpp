@@ -2,6 +2,8 @@
 
 #include "http/server/Exchange.h"
 
+#include <algorithm>
+
 namespace AlertGate {
 
 namespace {
@@ -16,11 +18,20 @@ Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
     return params;
 }
 
+// Bodies of requests under way (received, queued or being served) share this much memory, and it
+// always holds at least one of the largest allowed.
+std::uint64_t bodyMemory(const Settings::Http& http)
+{
+    return std::max(http.maxBodyMemory, http.maxBodyBytes);
+}
+
 ConnectionGate::Limits gateLimits(const Settings::Http& http)
 {
     ConnectionGate::Limits limits;
     limits.maxParked = static_cast<std::size_t>(http.maxIdleConnections);
-    limits.headTimeout = std::chrono::milliseconds(http.requestTimeoutMs);
+    limits.requestTimeout = std::chrono::milliseconds(http.requestTimeoutMs);
+    limits.maxBodyBytes = http.maxBodyBytes;
+    limits.bodyMemory = bodyMemory(http);
     limits.idleTimeout = std::chrono::milliseconds(http.keepAliveTimeoutMs);
     return limits;
 }
@@ -32,9 +43,15 @@ HttpServer::HttpServer(const Poco::Net::ServerSocket& listener, const Settings::
     : _params(serverParams(http)), _factory(std::move(factory)),
       _workers(
           http.maxConnections,
-          [this](Poco::Net::StreamSocket& socket) { return serveOneRequest(socket, _params, *_factory); },
-          [this](Poco::Net::StreamSocket socket) { _gate.park(socket); }),
-      _gate(listener, gateLimits(http), [this](Poco::Net::StreamSocket socket) { _workers.enqueue(socket); })
+          [this, drainBytes = http.maxBodyBytes](ReceivedRequest& request) {
+              std::uint64_t bodyBytes = request.body.size();
+              AfterAnswer after = serveOneRequest(request, _params, *_factory, drainBytes);
+              _gate.served(bodyBytes);
+              return after;
+          },
+          [this](Poco::Net::StreamSocket socket, AfterAnswer after) { _gate.park(socket, after); }),
+      _gate(listener, gateLimits(http),
+            [this](ReceivedRequest request) { _workers.enqueue(std::move(request)); })
 {
 }
 

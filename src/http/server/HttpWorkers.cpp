@@ -4,8 +4,8 @@
 
 namespace AlertGate {
 
-HttpWorkers::HttpWorkers(int threads, Serve serve, KeepAlive keepAlive)
-    : _serve(std::move(serve)), _keepAlive(std::move(keepAlive))
+HttpWorkers::HttpWorkers(int threads, Serve serve, Return giveBack)
+    : _serve(std::move(serve)), _giveBack(std::move(giveBack))
 {
     for (int i = 0; i < threads; ++i)
         _threads.push_back(std::make_unique<Poco::Thread>("http-" + std::to_string(i)));
@@ -46,54 +46,54 @@ void HttpWorkers::stop()
             thread->join();
 }
 
-void HttpWorkers::enqueue(Poco::Net::StreamSocket socket)
+void HttpWorkers::enqueue(ReceivedRequest request)
 {
     {
         std::lock_guard<std::mutex> lock(_mutex);
         if (_stopping)
             return;
-        _queue.push_back(std::move(socket));
+        _queue.push_back(std::move(request));
     }
     _queued.notify_one();
 }
 
-bool HttpWorkers::next(Poco::Net::StreamSocket& socket)
+bool HttpWorkers::next(ReceivedRequest& request)
 {
     std::unique_lock<std::mutex> lock(_mutex);
     _serving.erase(Poco::Thread::current());
     _queued.wait(lock, [this] { return _stopping || !_queue.empty(); });
     if (_stopping)
         return false;
-    socket = std::move(_queue.front());
+    request = std::move(_queue.front());
     _queue.pop_front();
-    _serving[Poco::Thread::current()] = socket;
+    _serving[Poco::Thread::current()] = request.socket;
     return true;
 }
 
 void HttpWorkers::run()
 {
-    Poco::Net::StreamSocket socket;
-    while (next(socket))
-        serve(socket);
+    ReceivedRequest request;
+    while (next(request))
+        serve(request);
 }
 
-void HttpWorkers::serve(Poco::Net::StreamSocket& socket)
+void HttpWorkers::serve(ReceivedRequest& request)
 {
-    bool keepOpen = false;
+    AfterAnswer after;
     try
     {
-        keepOpen = _serve(socket);
+        after = _serve(request);
     }
     catch (const std::exception& e)
     {
         Poco::Logger::get("http").error("closing a connection after an unexpected error: %s",
                                         std::string(e.what()));
     }
-    if (keepOpen)
-        _keepAlive(socket);
+    if (after.kind == AfterAnswer::Kind::Close)
+        request.socket.close();
     else
-        socket.close();
-    socket = Poco::Net::StreamSocket();
+        _giveBack(request.socket, after);
+    request = ReceivedRequest(); // The body can be large: not kept until the next request.
 }
 
 } // namespace AlertGate

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/server/ReceivedRequest.h"
+
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
@@ -14,18 +16,18 @@
 
 namespace AlertGate {
 
-/// A fixed number of threads that each serve one request at a time from a queue of connections whose
-/// request head has already arrived (the ConnectionGate's hand-off), so no worker ever waits for an
-/// idle or slow client to start talking.
+/// A fixed number of threads that each serve one request at a time from a queue of requests that have
+/// already arrived whole (the ConnectionGate's hand-off), so no worker ever waits for an idle or slow
+/// client.
 class HttpWorkers : public Poco::Runnable
 {
 public:
-    using Serve = std::function<bool(Poco::Net::StreamSocket&)>;
-    /// Answers one request; true when the connection stays open for another.
-    using KeepAlive = std::function<void(Poco::Net::StreamSocket)>;
-    /// Takes a connection back to wait for its next request.
+    using Serve = std::function<AfterAnswer(ReceivedRequest&)>;
+    /// Answers one request and says what becomes of its connection.
+    using Return = std::function<void(Poco::Net::StreamSocket, AfterAnswer)>;
+    /// Takes a connection back, to wait for its next request or to be drained.
 
-    HttpWorkers(int threads, Serve serve, KeepAlive keepAlive);
+    HttpWorkers(int threads, Serve serve, Return giveBack);
     ~HttpWorkers() override;
 
     void start();
@@ -33,20 +35,20 @@ public:
     /// Shuts down the connections being served (their clients see no answer and retry), drops the
     /// queued ones and joins the threads.
 
-    void enqueue(Poco::Net::StreamSocket socket);
+    void enqueue(ReceivedRequest request);
 
     void run() override;
 
 private:
-    bool next(Poco::Net::StreamSocket& socket);
-    void serve(Poco::Net::StreamSocket& socket);
+    bool next(ReceivedRequest& request);
+    void serve(ReceivedRequest& request);
 
     Serve _serve;
-    KeepAlive _keepAlive;
+    Return _giveBack;
     std::vector<std::unique_ptr<Poco::Thread>> _threads;
     std::mutex _mutex;
     std::condition_variable _queued;
-    std::deque<Poco::Net::StreamSocket> _queue;
+    std::deque<ReceivedRequest> _queue;
     std::map<Poco::Thread*, Poco::Net::StreamSocket> _serving; /// Shut down by stop() to abort them.
     bool _stopping = false;
 };

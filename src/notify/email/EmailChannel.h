@@ -31,6 +31,7 @@ public:
     MimeMessage message(const Notification& notification, const std::vector<Alert>& alerts);
     /// The message deliver() sends (tests and `alertgate test-notify` look at it).
     DeliveryResult send(const MimeMessage& message);
+    void abort() override { _smtp.abort(); }
 
 private:
     std::string _name = "email";
