@@ -146,12 +146,14 @@ public:
             exchange(*_gateway, withLength(_good) + "GET /-/healthy HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" +
                                     withLength(_good, "Connection: close\r\n"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answers, std::size_t(3), count(answers, "HTTP/1.1 200 "));
-        auto first = answers.find("\"notificationId\":1,");
+        // The third repeats the first: stored as a repeat of notification 1, changing nothing.
+        auto first = answers.find("\"notificationId\":1,\"changes\":1}");
         auto healthy = answers.find("alertgate is healthy");
-        auto last = answers.find("\"notificationId\":2,");
+        auto last = answers.find("\"notificationId\":1,\"changes\":0}");
         CPPUNIT_ASSERT_MESSAGE(answers, first != std::string::npos && healthy != std::string::npos &&
                                             last != std::string::npos && first < healthy && healthy < last);
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), _gateway->countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), _gateway->countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), _gateway->countRows("notification_repeats"));
 
         // A refusal ends the connection: the request behind it is refused explicitly by that answer's
         // Connection: close, never processed, and the client still reads the refusal (no reset).
@@ -159,7 +161,8 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answers, std::size_t(1), count(answers, "HTTP/1.1 "));
         CPPUNIT_ASSERT_MESSAGE(answers, answers.rfind("HTTP/1.1 400 ", 0) == 0);
         CPPUNIT_ASSERT_MESSAGE(answers, contains(answers, "Connection: Close"));
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), _gateway->countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), _gateway->countRows("notifications"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), _gateway->countRows("notification_repeats"));
     }
 
     void testRequestReadAheadAfterAChunkedBodyIsRefusedExplicitly()
