@@ -86,6 +86,9 @@ struct Settings
         /// Severity -> buzzer pattern name ([buzzer] pattern.NAME); the buzzer sounds only where configured.
         std::map<std::string, std::string> sound{{"critical", "critical"}, {"warning", "warning"}};
         std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
+        /// Labels that group alerts for the tower: in a group only its most severe alerts light their
+        /// lamps (the original setup's one level per alertname+instance). Empty: every alert lights.
+        std::vector<std::string> groupBy{"alertname", "instance"};
     } lamp;
 
     struct Alerts

@@ -17,6 +17,7 @@
 #include <Poco/Util/IniFileConfiguration.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -195,6 +196,25 @@ std::map<std::string, std::string> severityPatterns(const std::string& value)
     return result;
 }
 
+// "alertname, instance": Prometheus label names, comma-separated; empty is allowed (no grouping).
+std::vector<std::string> labelNames(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    {
+        bool valid = !part.empty() && !std::isdigit(static_cast<unsigned char>(part[0]));
+        for (char c : part)
+            valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+        if (!valid)
+            throw std::invalid_argument(
+                "\"" + printable(part, 40) +
+                "\" is not a label name (letters, digits and _, not starting with a digit)");
+        result.push_back(part);
+    }
+    return result;
+}
+
 // "500ms/500ms": sounding, then quiet, repeated; "1s/0s" sounds continuously.
 BuzzerPattern buzzerPattern(const std::string& name, const std::string& value)
 {
@@ -294,6 +314,7 @@ const std::map<std::string, Apply>& inlineKeys()
         {"tower.retry_max", [](Settings& s, const std::string& v) { s.tower.retryMaxMs = durationIn(v, {50, 3600000}); }},
         {"alerts.stale_after", [](Settings& s, const std::string& v) { s.alerts.staleAfterMs = durationIn(v, {0, 30 * 24 * 3600000LL}); }},
         {"lamp.sound", [](Settings& s, const std::string& v) { s.lamp.sound = severityPatterns(v); }},
+        {"lamp.group_by", [](Settings& s, const std::string& v) { s.lamp.groupBy = labelNames(v); }},
         {"slack.webhook_url", [](Settings& s, const std::string& v) { s.slack.webhookUrl = webhookUrl(v); }},
         {"slack.matchers", [](Settings& s, const std::string& v) { s.slack.matchers = matchers(v); }},
         {"slack.send_resolved", [](Settings& s, const std::string& v) { s.slack.sendResolved = boolean(v); }},

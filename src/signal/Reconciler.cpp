@@ -137,7 +137,8 @@ Reconciler::Observation Reconciler::observe()
         if (alert.alertname == _settings.heartbeat.alertname ||
             alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
-        observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0)});
+        observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0),
+                                      alert.fingerprint, alert.labels});
     }
     Statement heartbeat = _db->prepare("SELECT max(last_seen_at) FROM alerts WHERE alertname = ?");
     heartbeat.bind(1, _settings.heartbeat.alertname);
@@ -222,6 +223,8 @@ milliseconds Reconciler::step()
         _status.blind = desired.blind;
         _status.silenced = desired.silenced;
         _status.buzzerPattern = desired.buzzerPattern;
+        _status.lighting = desired.lighting;
+        _status.lastHeartbeatMicros = observation.lastHeartbeatMicros;
     }
     applyBuzzer(desired);
     milliseconds towerWait = _tower ? driveTower(desired.tower, now) : FOREVER;

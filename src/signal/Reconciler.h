@@ -20,6 +20,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace AlertGate {
 
@@ -43,7 +44,9 @@ public:
         std::optional<std::string> buzzerPattern;
         bool blind = false;
         bool silenced = false;
-        std::int64_t failures = 0; /// Consecutive failed commands.
+        std::int64_t failures = 0;                       /// Consecutive failed commands.
+        std::vector<std::string> lighting;               /// Fingerprints of the alerts whose lamps are lit.
+        std::optional<std::int64_t> lastHeartbeatMicros; /// When the heartbeat alert was last seen.
     };
 
     using Announce = std::function<bool(Notification)>;

@@ -340,6 +340,11 @@ public:
         CPPUNIT_ASSERT(s.heartbeat.requireAtStart);
         CPPUNIT_ASSERT_EQUAL(std::string("siren"), s.heartbeat.blindSound);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(12 * 3600000LL), s.alerts.staleAfterMs);
+        CPPUNIT_ASSERT((std::vector<std::string>{"alertname", "instance"}) == s.lamp.groupBy);
+        CPPUNIT_ASSERT(SettingsLoader::load(dir.write("b.ini", "[lamp]\ngroup_by =\n")).lamp.groupBy.empty());
+        CPPUNIT_ASSERT(
+            (std::vector<std::string>{"job", "instance"}) ==
+            SettingsLoader::load(dir.write("c.ini", "[lamp]\ngroup_by = job , instance\n")).lamp.groupBy);
         CPPUNIT_ASSERT(!SettingsLoader::defaults().tower.enabled());
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(80), SettingsLoader::defaults().tower.effectivePort());
     }
@@ -350,6 +355,8 @@ public:
         expectProblem("[lamp]\nwarning = red:blink\n", "lamp.warning", "unknown lamp mode");
         expectProblem("[lamp]\nalert = buzzer:7\n", "lamp.alert", "invalid value for buzzer");
         expectProblem("[lamp]\nsound = critical\n", "lamp.sound", "SEVERITY:PATTERN");
+        expectProblem("[lamp]\ngroup_by = alertname, 1x\n", "lamp.group_by", "is not a label name");
+        expectProblem("[lamp]\ngroup_by = a-b\n", "lamp.group_by", "is not a label name");
         expectProblem("[heartbeat]\nblind_lamps = red\n", "heartbeat.blind_lamps", "LAMP:MODE");
         expectProblem("[lamp]\nsound = critical:alarm\n", "lamp.sound", "no buzzer pattern \"alarm\"");
         expectProblem("[heartbeat]\nblind_sound = siren\n", "heartbeat.blind_sound",
