@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Notification.h"
+#include "store/EpisodeQuery.h"
 
 #include <chrono>
 #include <optional>
@@ -43,6 +44,15 @@ public:
 
     virtual const std::string& name() const = 0;
     virtual DeliveryResult deliver(const Notification& notification, const std::vector<Alert>& alerts) = 0;
+
+    virtual DeliveryResult deliverInEpisode(const Notification& notification,
+                                            const std::vector<Alert>& alerts, const Episode& episode)
+    {
+        (void)episode;
+        return deliver(notification, alerts);
+    }
+    /// The same, knowing the firing episode of the notification's group, for channels that thread their
+    /// messages (email's In-Reply-To). By default the episode is not used.
 };
 
 } // namespace AlertGate

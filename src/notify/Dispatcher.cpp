@@ -6,6 +6,7 @@
 #include "metrics/Metrics.h"
 #include "notify/Channel.h"
 #include "store/Database.h"
+#include "store/EpisodeQuery.h"
 #include "store/Outbox.h"
 
 #include <Poco/Logger.h>
@@ -127,9 +128,12 @@ milliseconds Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
     }
     Notification notification = PayloadParser::parse(entry.payload);
     std::vector<Alert> alerts = _router.alertsFor(channel, notification);
+    std::optional<Episode> episode =
+        alerts.empty() ? std::nullopt : EpisodeQuery(*_db).of(channel, entry.notificationId);
     DeliveryResult result = alerts.empty()
                                 ? DeliveryResult::dead("no alert matches this channel's routing any more")
-                                : _channel.deliver(notification, alerts);
+                            : episode ? _channel.deliverInEpisode(notification, alerts, *episode)
+                                      : _channel.deliver(notification, alerts);
     std::string detail = printable(result.detail, 500);
     switch (result.outcome)
     {
