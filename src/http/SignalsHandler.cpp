@@ -1,6 +1,7 @@
 #include "http/SignalsHandler.h"
 
 #include "core/Rfc3339.h"
+#include "core/TowerState.h"
 #include "http/Responses.h"
 #include "signal/Reconciler.h"
 
@@ -36,6 +37,11 @@ void SignalsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServer
         for (const auto& fingerprint : status.lighting)
             lighting.add(fingerprint);
         body.set("lighting", lighting);
+        // Which lamps each severity lights ([lamp]), so the page can say which alert lights which lamp.
+        Poco::JSON::Object severityLamps(Poco::JSON_WRAP_STRINGS);
+        for (const auto& [severity, spec] : _context.settings.lamp.severities)
+            severityLamps.set(severity, TowerState::parse(spec).digits());
+        body.set("severityLamps", severityLamps);
         body.set("heartbeatLastSeen",
                  status.lastHeartbeatMicros
                      ? Poco::Dynamic::Var(Rfc3339::formatMicros(*status.lastHeartbeatMicros))
