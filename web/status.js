@@ -111,10 +111,10 @@ function drawHealth(signals, channels, now) {
   const hb = document.getElementById('heartbeat');
   clear(hb);
   if (signals.enabled) {
-    hb.appendChild(el('span', signals.blind ? 'blind' : 'ok', signals.blind ? 'BLIND: heartbeat lost' : 'OK'));
-    hb.appendChild(el('div', 'muted', signals.heartbeatLastSeen
-      ? 'last seen ' + since(signals.heartbeatLastSeen, now) + ' ago (' + signals.heartbeatLastSeen + ')'
-      : 'never seen'));
+    const seen = !!signals.heartbeatLastSeen;
+    hb.appendChild(el('span', signals.blind ? 'blind' : seen ? 'ok' : 'muted',
+      signals.blind ? 'BLIND: heartbeat lost' : seen ? 'OK' : 'no heartbeat seen yet'));
+    if (seen) hb.appendChild(el('div', 'muted', 'last seen ' + since(signals.heartbeatLastSeen, now) + ' ago'));
   } else hb.appendChild(el('span', 'muted', 'not monitored'));
   const buzzer = document.getElementById('buzzer');
   buzzer.textContent = !signals.enabled ? '—'

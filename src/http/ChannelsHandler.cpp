@@ -15,11 +15,13 @@ ChannelsHandler::ChannelsHandler(ServerContext& context) : _context(context) {}
 
 void ChannelsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
 {
-    Database db(_context.settings.store.path, Database::Mode::ReadOnly, _context.settings.store.busyTimeoutMs);
+    Database db(_context.settings.store.path, Database::Mode::ReadOnly,
+                _context.settings.store.busyTimeoutMs);
     ChannelHealthQuery query(db);
     Poco::JSON::Array channels;
-    for (const auto& [name, enabled] : {std::pair<std::string, bool>{"slack", _context.settings.slack.enabled()},
-                                        std::pair<std::string, bool>{"email", _context.settings.email.enabled()}})
+    for (const auto& [name, enabled] :
+         {std::pair<std::string, bool>{"slack", _context.settings.slack.enabled()},
+          std::pair<std::string, bool>{"email", _context.settings.email.enabled()}})
     {
         if (!enabled)
             continue;

@@ -36,7 +36,8 @@ public:
         _browser.setHeaders({{"Authorization", "Basic " + base64("alertmanager:hunter2")}});
         _browser.setViewport(800, 480);
         CPPUNIT_ASSERT(_browser.navigate(origin() + "/"));
-        CPPUNIT_ASSERT_MESSAGE(_browser.log(), _browser.waitFor("document.body.dataset.ready === 'true'", PAGE_WAIT_MS).ok);
+        CPPUNIT_ASSERT_MESSAGE(_browser.log(),
+                               _browser.waitFor("document.body.dataset.ready === 'true'", PAGE_WAIT_MS).ok);
     }
 
     std::string origin() const { return "http://127.0.0.1:" + std::to_string(_gateway.port()); }
@@ -94,22 +95,25 @@ public:
         auto started = std::chrono::steady_clock::now();
         page.post({criticalDisk()});
         const int postMs = static_cast<int>(
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                .count());
         Browser::Wait shown = browser.waitFor(
             "document.querySelector('.lamp[data-lamp=red]').dataset.mode === 'on' && "
             "document.getElementById('alerts').textContent.includes('" +
                 SUMMARY + "') && document.getElementById('why').textContent.includes('DiskUsage')",
             std::max(0, 2000 - postMs));
-        std::cout << "\nred lamp and summary shown " << postMs + shown.elapsedMs << " ms after the webhook was sent ("
-                  << postMs << " ms until its 200)\n";
+        std::cout << "\nred lamp and summary shown " << postMs + shown.elapsedMs
+                  << " ms after the webhook was sent (" << postMs << " ms until its 200)\n";
         CPPUNIT_ASSERT_MESSAGE(browser.log(), shown.ok);
         // Only the red lamp is lit, and the tower itself shows the same.
-        CPPUNIT_ASSERT_EQUAL(std::string("on off off off off"),
-                             browser.text("[...document.querySelectorAll('.lamp')].map(l => l.dataset.mode).join(' ')"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("on off off off off"),
+            browser.text("[...document.querySelectorAll('.lamp')].map(l => l.dataset.mode).join(' ')"));
         CPPUNIT_ASSERT(page.tower().waitFor([&] { return page.tower().state() == "100000"; }, PAGE_WAIT_MS));
         // Japanese renders with a local font (fonts-noto-cjk), nothing fetched from elsewhere.
-        CPPUNIT_ASSERT_EQUAL(std::string("true"),
-                             browser.text("String(document.fonts.check('16px \"Noto Sans CJK JP\"', '" + SUMMARY + "'))"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("true"),
+            browser.text("String(document.fonts.check('16px \"Noto Sans CJK JP\"', '" + SUMMARY + "'))"));
         const std::string png = artifactDir() + "status-page-800x480.png";
         browser.screenshot(png);
         std::cout << "screenshot: " << png << " (" << Poco::File(png).getSize() << " bytes)\n";
@@ -121,16 +125,19 @@ public:
         PageSetup page;
         Browser& browser = page.browser();
         page.post({criticalDisk()});
-        CPPUNIT_ASSERT_MESSAGE(browser.log(),
-                               browser.waitFor("document.getElementById('buzzer').textContent === 'sounding: critical'",
-                                               PAGE_WAIT_MS)
-                                   .ok);
+        CPPUNIT_ASSERT_MESSAGE(
+            browser.log(),
+            browser
+                .waitFor("document.getElementById('buzzer').textContent === 'sounding: critical'",
+                         PAGE_WAIT_MS)
+                .ok);
         browser.eval("document.getElementById('silence').click()");
         CPPUNIT_ASSERT_MESSAGE(
             browser.log(),
-            browser.waitFor("document.getElementById('buzzer').textContent === 'silenced' && "
-                            "document.querySelector('#history tr[data-status=silenced]') !== null",
-                            PAGE_WAIT_MS)
+            browser
+                .waitFor("document.getElementById('buzzer').textContent === 'silenced' && "
+                         "document.querySelector('#history tr[data-status=silenced]') !== null",
+                         PAGE_WAIT_MS)
                 .ok);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), page.gateway().countRows("silences"));
         auto events = parseArray(page.gateway().get("/api/v1/history?status=silenced").body);
@@ -151,19 +158,25 @@ public:
         hostile.labels["alertname"] = script;
         hostile.annotations["summary"] = script + img;
         page.post({hostile});
-        CPPUNIT_ASSERT_MESSAGE(browser.log(),
-                               browser.waitFor("document.getElementById('alerts').textContent.includes(" +
-                                                   std::string("\"note=<img src=x onerror=\\\"window.__pwned='img'\\\">\")"),
-                                               PAGE_WAIT_MS)
-                                   .ok);
-        CPPUNIT_ASSERT(browser.waitFor("document.querySelector('#history tbody').textContent.includes("
-                                       "\"<script>window.__pwned='script'</script>\")",
-                                       PAGE_WAIT_MS)
+        CPPUNIT_ASSERT_MESSAGE(
+            browser.log(),
+            browser
+                .waitFor("document.getElementById('alerts').textContent.includes(" +
+                             std::string("\"note=<img src=x onerror=\\\"window.__pwned='img'\\\">\")"),
+                         PAGE_WAIT_MS)
+                .ok);
+        CPPUNIT_ASSERT(browser
+                           .waitFor("document.querySelector('#history tbody').textContent.includes("
+                                    "\"<script>window.__pwned='script'</script>\")",
+                                    PAGE_WAIT_MS)
                            .ok);
         // Shown as text: the summary reads exactly as sent, and no element came from it.
-        CPPUNIT_ASSERT_EQUAL(script + img, browser.text("document.querySelector('#alerts .summary').textContent"));
-        CPPUNIT_ASSERT_EQUAL(std::string("0"), browser.text("String(document.querySelectorAll('img').length)"));
-        CPPUNIT_ASSERT_EQUAL(std::string("1"), browser.text("String(document.scripts.length)")); // status.js only
+        CPPUNIT_ASSERT_EQUAL(script + img,
+                             browser.text("document.querySelector('#alerts .summary').textContent"));
+        CPPUNIT_ASSERT_EQUAL(std::string("0"),
+                             browser.text("String(document.querySelectorAll('img').length)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("1"),
+                             browser.text("String(document.scripts.length)")); // status.js only
         CPPUNIT_ASSERT_EQUAL(std::string("undefined"), browser.text("typeof window.__pwned"));
         CPPUNIT_ASSERT_MESSAGE(browser.log(), !contains(browser.log(), "pwned"));
     }
@@ -176,11 +189,13 @@ public:
         Browser& browser = page.browser();
         const std::string target = page.origin() + "/api/v1/silence";
         CPPUNIT_ASSERT(browser.navigate(browser.crossSiteFormUrl(target)));
-        CPPUNIT_ASSERT_MESSAGE(browser.log(),
-                               browser.waitFor("location.href === '" + target +
-                                                   "' && document.body.innerText.includes('cross-site request refused')",
-                                               PAGE_WAIT_MS)
-                                   .ok);
+        CPPUNIT_ASSERT_MESSAGE(
+            browser.log(),
+            browser
+                .waitFor("location.href === '" + target +
+                             "' && document.body.innerText.includes('cross-site request refused')",
+                         PAGE_WAIT_MS)
+                .ok);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), page.gateway().countRows("silences"));
         CPPUNIT_ASSERT(contains(page.gateway().get("/metrics", {}).body,
                                 "alertgate_webhook_rejections_total{reason=\"cross_site\"} 1"));
@@ -195,7 +210,8 @@ public:
         CPPUNIT_ASSERT(contains(anonymous.headers["WWW-Authenticate"], "Basic"));
         for (const char* path : {"/", "/status.js", "/status.css", "/api/v1/channels"})
         {
-            HttpResult page = gateway.get(path, {{"Authorization", "Basic " + base64("alertmanager:hunter2")}});
+            HttpResult page =
+                gateway.get(path, {{"Authorization", "Basic " + base64("alertmanager:hunter2")}});
             CPPUNIT_ASSERT_EQUAL_MESSAGE(path, 200, page.status);
             const std::string csp = page.headers["Content-Security-Policy"];
             CPPUNIT_ASSERT_MESSAGE(path + (": " + csp), contains(csp, "default-src 'none'") &&
@@ -209,8 +225,9 @@ public:
         for (const char* path : {"/", "/status.js", "/status.css"})
         {
             const std::string body = gateway.get(path).body;
-            CPPUNIT_ASSERT_MESSAGE(path, !body.empty() && !contains(body, "http://") && !contains(body, "https://") &&
-                                             !contains(body, "url(") && !contains(body, "@import"));
+            CPPUNIT_ASSERT_MESSAGE(path, !body.empty() && !contains(body, "http://") &&
+                                             !contains(body, "https://") && !contains(body, "url(") &&
+                                             !contains(body, "@import"));
         }
     }
 };
