@@ -105,8 +105,15 @@ struct Settings
         std::string alertTemplate;
         std::string caFile;
         std::int64_t timeoutMs = 10000;
+        /// App mode (instead of webhook_url): a bot token (a credential: never logged) with chat:write,
+        /// the conversation to post in, and whether later changes also reply in the message's thread.
+        std::string botToken;
+        std::string channel;
+        bool threadReplies = false;
+        std::string apiUrl = "https://slack.com/api"; /// Slack's Web API (a test points it elsewhere).
 
-        bool enabled() const { return !webhookUrl.empty(); }
+        bool appMode() const { return !botToken.empty(); }
+        bool enabled() const { return !webhookUrl.empty() || appMode(); }
     } slack;
 
     struct Email

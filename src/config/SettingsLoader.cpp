@@ -166,6 +166,25 @@ std::string webhookUrl(const std::string& value)
     return value;
 }
 
+std::string httpsUrl(const std::string& value)
+{
+    Poco::URI url;
+    try
+    {
+        url = Poco::URI(value);
+    }
+    catch (const Poco::SyntaxException&)
+    {
+        throw std::invalid_argument("not a URL");
+    }
+    if (url.getScheme() != "https" || url.getHost().empty())
+        throw std::invalid_argument("expected an https:// URL");
+    std::string base = value;
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+    return base;
+}
+
 std::string oneOfWords(const std::string& value, std::initializer_list<const char*> words)
 {
     std::string list;
@@ -322,6 +341,10 @@ const std::map<std::string, Apply>& inlineKeys()
         {"slack.alert_template", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.alertTemplate = v; }},
         {"slack.ca_file", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.caFile = v; }},
         {"slack.timeout", [](Settings& s, const std::string& v) { s.slack.timeoutMs = durationIn(v, {100, 300000}); }},
+        {"slack.bot_token", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.slack.botToken = v; }},
+        {"slack.channel", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.slack.channel = v; }},
+        {"slack.thread_replies", [](Settings& s, const std::string& v) { s.slack.threadReplies = boolean(v); }},
+        {"slack.api_url", [](Settings& s, const std::string& v) { s.slack.apiUrl = httpsUrl(v); }},
         {"email.smtp_host", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.email.smtpHost = v; }},
         {"email.smtp_port", [](Settings& s, const std::string& v) { s.email.smtpPort = static_cast<std::uint16_t>(integerIn(v, {1, 65535})); }},
         {"email.security", [](Settings& s, const std::string& v) { s.email.security = oneOfWords(v, {"starttls", "tls", "none"}); }},
@@ -354,6 +377,7 @@ const std::map<std::string, std::string>& secretFileKeys()
         {"webhook.bearer_token_file", "webhook.bearer_token"},
         {"webhook.basic_password_file", "webhook.basic_password"},
         {"slack.webhook_url_file", "slack.webhook_url"},
+        {"slack.bot_token_file", "slack.bot_token"},
         {"email.password_file", "email.password"},
     };
     return keys;
@@ -518,6 +542,13 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     if (s.webhook.basicUsername.empty() != s.webhook.basicPassword.empty())
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
     checkEmail(s.email, v, has);
+    if (!s.slack.webhookUrl.empty() && s.slack.appMode())
+        v.problem("slack.bot_token",
+                  "set either webhook_url (Incoming Webhook) or bot_token (app mode), not both");
+    if (s.slack.appMode() && s.slack.channel.empty())
+        v.problem("slack.channel", "missing: app mode (bot_token) needs the channel to post in");
+    if (!s.slack.appMode() && !s.slack.channel.empty())
+        v.problem("slack.channel", "channel is for app mode: set bot_token (or bot_token_file) too");
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);

@@ -143,6 +143,19 @@ ALTER TABLE alerts ADD COLUMN group_key TEXT NOT NULL DEFAULT '';
 UPDATE alerts SET group_key = (SELECT n.group_key FROM notifications n WHERE n.id = alerts.last_notification_id);
 CREATE INDEX alerts_group_status ON alerts (group_key, status);
 )SQL",
+        // 4 (ops, Slack app mode; the lead renumbers): the Slack message of each alert group's firing
+        // episode, so that later changes update it (chat.update) and reply in its thread. The episode is
+        // named by its first notification that queued a Slack message (EpisodeQuery).
+        R"SQL(
+CREATE TABLE slack_messages (
+    group_key                  TEXT    NOT NULL,
+    episode_notification_id    INTEGER NOT NULL,
+    channel                    TEXT    NOT NULL,
+    ts                         TEXT    NOT NULL,
+    posted_at                  TEXT    NOT NULL,
+    PRIMARY KEY (group_key, episode_notification_id)
+);
+)SQL",
     };
     return steps;
 }

@@ -71,6 +71,7 @@ class SettingsLoaderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSeveralProblemsAtOnce);
     CPPUNIT_TEST(testMissingIniFile);
     CPPUNIT_TEST(testSignalKeys);
+    CPPUNIT_TEST(testSlackAppMode);
     CPPUNIT_TEST(testBadLampSpec);
     CPPUNIT_TEST(testBadSignalValues);
     CPPUNIT_TEST_SUITE_END();
@@ -347,6 +348,28 @@ public:
             SettingsLoader::load(dir.write("c.ini", "[lamp]\ngroup_by = job , instance\n")).lamp.groupBy);
         CPPUNIT_ASSERT(!SettingsLoader::defaults().tower.enabled());
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(80), SettingsLoader::defaults().tower.effectivePort());
+    }
+
+    void testSlackAppMode()
+    {
+        Test::TempDir dir;
+        Settings s = SettingsLoader::load(
+            dir.write("a.ini", "[slack]\nbot_token = xoxb-1\nchannel = #alerts\nthread_replies = true\n"));
+        CPPUNIT_ASSERT(s.slack.appMode() && s.slack.enabled());
+        CPPUNIT_ASSERT_EQUAL(std::string("#alerts"), s.slack.channel);
+        CPPUNIT_ASSERT(s.slack.threadReplies);
+        CPPUNIT_ASSERT_EQUAL(std::string("https://slack.com/api"), s.slack.apiUrl);
+        CPPUNIT_ASSERT_EQUAL(std::string("https://127.0.0.1:1/api"),
+                             SettingsLoader::load(dir.write("b.ini", "[slack]\nbot_token = x\nchannel = C1\n"
+                                                                     "api_url = https://127.0.0.1:1/api/\n"))
+                                 .slack.apiUrl);
+        expectProblem("[slack]\nbot_token = xoxb-1\n", "slack.channel", "needs the channel");
+        expectProblem("[slack]\nchannel = #alerts\n", "slack.channel", "set bot_token");
+        expectProblem(
+            "[slack]\nbot_token = x\nchannel = #a\nwebhook_url = https://hooks.slack.com/services/x\n",
+            "slack.bot_token", "not both");
+        expectProblem("[slack]\nbot_token = x\nchannel = #a\napi_url = http://slack.com/api\n",
+                      "slack.api_url", "https://");
     }
 
     void testBadLampSpec()
