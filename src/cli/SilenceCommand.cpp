@@ -59,6 +59,7 @@ Answer post(const Settings& settings, const Poco::Net::SocketAddress& daemon, co
     session.setTimeout(Poco::Timespan(settings.http.requestTimeoutMs * 1000));
     Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/api/v1/silence",
                                    Poco::Net::HTTPMessage::HTTP_1_1);
+    request.set("X-Requested-By", "alertgate-cli"); // The API refuses a silence without it (CSRF).
     request.setContentType("application/json");
     request.setContentLength(static_cast<std::streamsize>(body.size()));
     authenticate(request, settings.webhook);

@@ -28,6 +28,18 @@ void checkSecretPairs(Validation& v, const Has& has)
     }
 }
 
+// Two modes: an Incoming Webhook, or an app (bot token) posting to a channel.
+void checkSlack(const Settings::Slack& slack, Validation& v)
+{
+    if (!slack.webhookUrl.empty() && slack.appMode())
+        v.problem("slack.bot_token",
+                  "set either webhook_url (Incoming Webhook) or bot_token (app mode), not both");
+    if (slack.appMode() && slack.channel.empty())
+        v.problem("slack.channel", "missing: app mode (bot_token) needs the channel to post in");
+    if (!slack.appMode() && !slack.channel.empty())
+        v.problem("slack.channel", "channel is for app mode: set bot_token (or bot_token_file) too");
+}
+
 void checkEmail(const Settings::Email& e, Validation& v, const Has& has)
 {
     bool anyEmailKey = has("email.from") || has("email.to") || has("email.username") || has("email.security");
@@ -89,6 +101,7 @@ void CrossKeyChecks::run(const Settings& s, const std::vector<std::string>& keys
     if (s.webhook.basicUsername.empty() != s.webhook.basicPassword.empty())
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
     checkEmail(s.email, v, has);
+    checkSlack(s.slack, v);
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);

@@ -30,6 +30,7 @@ const TextCheck hostName{"host name", checkedHostName};
 const TextCheck lampSpec{"LAMP:MODE pairs", ValueParsers::lampSpec};
 const TextCheck matchers{"matchers", ValueParsers::matchers};
 const TextCheck httpsUrl{"https URL", ValueParsers::httpsUrl};
+const TextCheck httpsBaseUrl{"https URL", ValueParsers::httpsBaseUrl};
 
 std::string sizeText(std::uint64_t bytes)
 {

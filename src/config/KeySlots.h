@@ -28,6 +28,7 @@ extern const TextCheck hostName; ///< Not empty, no control characters: it goes 
 extern const TextCheck lampSpec;
 extern const TextCheck matchers;
 extern const TextCheck httpsUrl;
+extern const TextCheck httpsBaseUrl;
 
 template <typename Field> ConfigKey::Changed changedWhenDifferent(Field field)
 {
@@ -100,6 +101,11 @@ template <typename Field> ConfigKey::Slot mailboxes(Field field)
 template <typename Field> ConfigKey::Slot severityPatterns(Field field)
 {
     return slot("SEVERITY:PATTERN pairs", field, ValueParsers::severityPatterns);
+}
+
+template <typename Field> ConfigKey::Slot labelNames(Field field)
+{
+    return slot("label names, separated by commas (may be empty)", field, ValueParsers::labelNames);
 }
 
 /// A file name, taken relative to the configuration file's directory (also when it is the default).

@@ -88,6 +88,9 @@ struct Settings
         /// Severity -> buzzer pattern name ([buzzer] pattern.NAME); the buzzer sounds only where configured.
         std::map<std::string, std::string> sound{{"critical", "critical"}, {"warning", "warning"}};
         std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
+        /// Labels that group alerts for the tower: in a group only its most severe alerts light their
+        /// lamps (the original setup's one level per alertname+instance). Empty: every alert lights.
+        std::vector<std::string> groupBy{"alertname", "instance"};
     } lamp;
 
     struct Alerts
@@ -104,8 +107,15 @@ struct Settings
         std::string alertTemplate;
         std::string caFile;
         std::int64_t timeoutMs = 10000;
+        /// App mode (instead of webhook_url): a bot token (a credential: never logged) with chat:write,
+        /// the conversation to post in, and whether later changes also reply in the message's thread.
+        std::string botToken;
+        std::string channel;
+        bool threadReplies = false;
+        std::string apiUrl = "https://slack.com/api"; /// Slack's Web API (a test points it elsewhere).
 
-        bool enabled() const { return !webhookUrl.empty(); }
+        bool appMode() const { return !botToken.empty(); }
+        bool enabled() const { return !webhookUrl.empty() || appMode(); }
     } slack;
 
     struct Email

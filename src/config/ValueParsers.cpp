@@ -12,6 +12,7 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
 
+#include <cctype>
 #include <stdexcept>
 
 namespace AlertGate::ValueParsers {
@@ -153,8 +154,34 @@ std::string httpsUrl(const std::string& value)
         throw std::invalid_argument("not a URL");
     }
     if (url.getScheme() != "https" || url.getHost().empty())
-        throw std::invalid_argument("expected an https:// URL (Slack's Incoming Webhook URL)");
+        throw std::invalid_argument("expected an https:// URL");
     return value;
+}
+
+std::string httpsBaseUrl(const std::string& value)
+{
+    std::string base = httpsUrl(value);
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+    return base;
+}
+
+std::vector<std::string> labelNames(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    {
+        bool valid = !std::isdigit(static_cast<unsigned char>(part[0]));
+        for (char c : part)
+            valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+        if (!valid)
+            throw std::invalid_argument(
+                "\"" + printable(part, 40) +
+                "\" is not a label name (letters, digits and _, not starting with a digit)");
+        result.push_back(part);
+    }
+    return result;
 }
 
 std::map<std::string, std::string> severityPatterns(const std::string& value)

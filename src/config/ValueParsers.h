@@ -40,6 +40,10 @@ std::string mailbox(const std::string& value);
 std::vector<std::string> mailboxes(const std::string& value);
 /// One or more e-mail addresses separated by commas.
 std::string httpsUrl(const std::string& value);
+std::string httpsBaseUrl(const std::string& value);
+/// An https URL that paths are appended to (Slack's Web API): kept without its trailing slashes.
+std::vector<std::string> labelNames(const std::string& value);
+/// "alertname, instance": Prometheus label names separated by commas; empty is allowed (none).
 std::map<std::string, std::string> severityPatterns(const std::string& value);
 /// "critical:alarm, warning:beep": severity -> buzzer pattern name.
 BuzzerPattern buzzerPattern(const std::string& name, const std::string& value);

@@ -69,7 +69,9 @@ bool Authenticator::allows(const std::string& header) const
 std::string Authenticator::challenge() const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    return _bearer.empty() ? "Basic realm=\"alertgate\"" : "Bearer realm=\"alertgate\"";
+    // Basic whenever it is configured: a browser (the status page) can answer only that challenge, and
+    // Alertmanager sends its credentials without waiting for one.
+    return !_basic.empty() || _bearer.empty() ? "Basic realm=\"alertgate\"" : "Bearer realm=\"alertgate\"";
 }
 
 } // namespace AlertGate

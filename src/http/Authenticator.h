@@ -22,7 +22,8 @@ public:
     /// True when credentials are configured.
     bool allows(const std::string& authorizationHeader) const;
     std::string challenge() const;
-    /// The WWW-Authenticate value for a 401.
+    /// The WWW-Authenticate value for a 401: Basic when basic credentials are configured (so that a
+    /// browser asks for them), Bearer otherwise.
 
 private:
     mutable std::mutex _mutex;

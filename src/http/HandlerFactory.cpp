@@ -1,12 +1,14 @@
 #include "http/HandlerFactory.h"
 
 #include "http/AlertsHandler.h"
+#include "http/ChannelsHandler.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/HistoryHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/SignalsHandler.h"
 #include "http/SilenceHandler.h"
+#include "http/StatusPageHandler.h"
 #include "http/WebhookHandler.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -29,7 +31,12 @@ struct Route
     std::string method;
     bool authenticated;
     std::function<HandlerPtr(ServerContext&)> make;
+    bool needsRequestHeader = false; /// A browser-driven state change: X-Requested-By required (CSRF).
 };
+
+/// The header a cross-site form cannot send, and a cross-site script cannot send without a CORS
+/// preflight that alertgate never grants.
+const char* const REQUEST_HEADER = "X-Requested-By";
 
 const std::map<std::string, Route>& routes()
 {
@@ -43,7 +50,15 @@ const std::map<std::string, Route>& routes()
         {"/api/v1/signals",
          {"GET", true, [](ServerContext& c) { return std::make_unique<SignalsHandler>(c); }}},
         {"/api/v1/silence",
-         {"POST", true, [](ServerContext& c) { return std::make_unique<SilenceHandler>(c); }}},
+         {"POST", true, [](ServerContext& c) { return std::make_unique<SilenceHandler>(c); }, true}},
+        {"/api/v1/channels",
+         {"GET", true, [](ServerContext& c) { return std::make_unique<ChannelsHandler>(c); }}},
+        {"/",
+         {"GET", true, [](ServerContext&) { return std::make_unique<StatusPageHandler>("index.html"); }}},
+        {"/status.css",
+         {"GET", true, [](ServerContext&) { return std::make_unique<StatusPageHandler>("status.css"); }}},
+        {"/status.js",
+         {"GET", true, [](ServerContext&) { return std::make_unique<StatusPageHandler>("status.js"); }}},
         {"/-/healthy",
          {"GET", false, [](ServerContext& c) { return std::make_unique<HealthHandler>(c, false); }}},
         {"/-/ready",
@@ -51,6 +66,20 @@ const std::map<std::string, Route>& routes()
         {"/metrics", {"GET", false, [](ServerContext& c) { return std::make_unique<MetricsHandler>(c); }}},
     };
     return table;
+}
+
+// A browser names the page that sent a request in Origin (and Sec-Fetch-Site): a state change from
+// another site is refused, whatever credentials the browser attaches. Alertmanager and curl send
+// neither header.
+bool crossSite(const HTTPServerRequest& request)
+{
+    if (request.get("Sec-Fetch-Site", "") == "cross-site")
+        return true;
+    if (!request.has("Origin"))
+        return false;
+    const std::string origin = request.get("Origin");
+    auto scheme = origin.find("://");
+    return scheme == std::string::npos || origin.substr(scheme + 3) != request.get("Host", "");
 }
 
 HandlerPtr route(ServerContext& context, const HTTPServerRequest& request)
@@ -78,6 +107,11 @@ HandlerPtr route(ServerContext& context, const HTTPServerRequest& request)
         return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::Unauthorized,
                                               HTTPResponse::HTTP_UNAUTHORIZED, "missing or wrong credentials",
                                               "WWW-Authenticate", context.authenticator.challenge());
+    if (r.method == "POST" && (crossSite(request) || (r.needsRequestHeader && !request.has(REQUEST_HEADER))))
+        return std::make_unique<ErrorHandler>(context.metrics, Metrics::Rejection::CrossSite,
+                                              HTTPResponse::HTTP_FORBIDDEN,
+                                              "cross-site request refused: send the X-Requested-By header "
+                                              "from this origin");
     return r.make(context);
 }
 

@@ -52,7 +52,8 @@ const char* Metrics::name(Rejection reason)
 {
     static const char* names[] = {"unauthorized",        "invalid_encoding",  "invalid_json",
                                   "unsupported_version", "invalid_field",     "method_not_allowed",
-                                  "not_found",           "payload_too_large", "unsupported_media_type"};
+                                  "not_found",           "payload_too_large", "unsupported_media_type",
+                                  "cross_site"};
     return names[static_cast<std::size_t>(reason)];
 }
 

@@ -34,6 +34,7 @@ public:
         NotFound,
         PayloadTooLarge,
         UnsupportedMediaType,
+        CrossSite,
         Count
     };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Notification.h"
+#include "store/EpisodeQuery.h"
 
 #include <chrono>
 #include <optional>
@@ -46,6 +47,15 @@ public:
     virtual void abort() {}
     /// Ends a delivery under way at once, from another thread, and refuses later ones: the daemon is
     /// stopping. The message stays undelivered and is sent after the next start.
+
+    virtual DeliveryResult deliverInEpisode(const Notification& notification,
+                                            const std::vector<Alert>& alerts, const Episode& episode)
+    {
+        (void)episode;
+        return deliver(notification, alerts);
+    }
+    /// The same, knowing the firing episode of the notification's group, for channels that thread their
+    /// messages (email's In-Reply-To). By default the episode is not used.
 };
 
 } // namespace AlertGate

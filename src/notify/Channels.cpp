@@ -3,6 +3,7 @@
 #include "config/ConfigError.h"
 #include "notify/TlsContext.h"
 #include "notify/email/EmailChannel.h"
+#include "notify/slack/SlackAppChannel.h"
 #include "notify/slack/SlackChannel.h"
 
 #include <functional>
@@ -50,8 +51,13 @@ std::unique_ptr<Channel> slack(const Settings& s, const Clock& clock)
         configured(s, "slack.alert_template", [&] {
             return Template::load(s.slack.alertTemplate, "slack-alert", Template::Escape::Slack);
         }));
-    return configured(s, "slack.ca_file",
-                      [&] { return std::make_unique<SlackChannel>(s.slack, std::move(message), clock); });
+    if (s.slack.appMode())
+        return configured(s, "slack.ca_file", [&]() -> std::unique_ptr<Channel> {
+            return std::make_unique<SlackAppChannel>(s.slack, s.store, std::move(message), clock);
+        });
+    return configured(s, "slack.ca_file", [&]() -> std::unique_ptr<Channel> {
+        return std::make_unique<SlackChannel>(s.slack, std::move(message), clock);
+    });
 }
 
 std::unique_ptr<Channel> email(const Settings& s, const Clock& clock)

@@ -6,6 +6,7 @@
 #include "metrics/Metrics.h"
 #include "notify/Channel.h"
 #include "store/Database.h"
+#include "store/EpisodeQuery.h"
 #include "store/Outbox.h"
 
 #include <Poco/Exception.h>
@@ -93,7 +94,7 @@ std::int64_t Dispatcher::step(std::int64_t now)
 
 // A stored message that can no longer be parsed or rendered will not get better by waiting: it is dead
 // with its cause, and the channel goes on with the next one.
-DeliveryResult Dispatcher::renderAndSend(const OutboxEntry& entry)
+DeliveryResult Dispatcher::renderAndSend(const OutboxEntry& entry, const std::optional<Episode>& episode)
 {
     try
     {
@@ -101,7 +102,8 @@ DeliveryResult Dispatcher::renderAndSend(const OutboxEntry& entry)
         std::vector<Alert> alerts = _router.alertsFor(_channel.name(), notification);
         if (alerts.empty())
             return DeliveryResult::dead("no alert matches this channel's routing any more");
-        return _channel.deliver(notification, alerts);
+        return episode ? _channel.deliverInEpisode(notification, alerts, *episode)
+                       : _channel.deliver(notification, alerts);
     }
     catch (const Poco::Exception& e)
     {
@@ -126,7 +128,8 @@ std::int64_t Dispatcher::attempt(const OutboxEntry& entry, std::int64_t now)
                               reason);
         return now;
     }
-    DeliveryResult result = renderAndSend(entry);
+    std::optional<Episode> episode = EpisodeQuery(*_db).of(channel, entry.notificationId);
+    DeliveryResult result = renderAndSend(entry, episode);
     std::string detail = printable(result.detail, 500);
     switch (result.outcome)
     {

@@ -51,7 +51,7 @@ public:
 
 private:
     std::int64_t attempt(const OutboxEntry& entry, std::int64_t now);
-    DeliveryResult renderAndSend(const OutboxEntry& entry);
+    DeliveryResult renderAndSend(const OutboxEntry& entry, const std::optional<Episode>& episode);
     void open();
 
     Channel& _channel;

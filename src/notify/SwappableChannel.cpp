@@ -9,23 +9,37 @@ SwappableChannel::SwappableChannel(std::shared_ptr<Channel> channel)
 {
 }
 
-DeliveryResult SwappableChannel::deliver(const Notification& notification, const std::vector<Alert>& alerts)
+// The implementation a delivery starts with is kept as the one under way until it ends (also when
+// rendering throws), so abort() reaches it even after a reload replaced it.
+template <typename Send> DeliveryResult SwappableChannel::delivering(Send send)
 {
     auto channel = current();
-    struct Delivering // Also when rendering throws.
+    struct UnderWay
     {
         SwappableChannel& self;
-        ~Delivering()
+        ~UnderWay()
         {
             std::lock_guard<std::mutex> lock(self._mutex);
             self._delivering.reset();
         }
-    } delivering{*this};
+    } underWay{*this};
     {
         std::lock_guard<std::mutex> lock(_mutex);
         _delivering = channel;
     }
-    return channel->deliver(notification, alerts);
+    return send(*channel);
+}
+
+DeliveryResult SwappableChannel::deliver(const Notification& notification, const std::vector<Alert>& alerts)
+{
+    return delivering([&](Channel& channel) { return channel.deliver(notification, alerts); });
+}
+
+DeliveryResult SwappableChannel::deliverInEpisode(const Notification& notification,
+                                                  const std::vector<Alert>& alerts, const Episode& episode)
+{
+    return delivering(
+        [&](Channel& channel) { return channel.deliverInEpisode(notification, alerts, episode); });
 }
 
 void SwappableChannel::abort()

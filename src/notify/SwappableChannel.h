@@ -17,6 +17,8 @@ public:
 
     const std::string& name() const override { return _name; }
     DeliveryResult deliver(const Notification& notification, const std::vector<Alert>& alerts) override;
+    DeliveryResult deliverInEpisode(const Notification& notification, const std::vector<Alert>& alerts,
+                                    const Episode& episode) override;
 
     void abort() override;
     /// Ends the delivery under way (with the implementation it started with) and any later one.
@@ -26,6 +28,7 @@ public:
 
 private:
     std::shared_ptr<Channel> current() const;
+    template <typename Send> DeliveryResult delivering(Send send);
 
     const std::string _name;
     mutable std::mutex _mutex; /// Guards _channel and _delivering; never held during a delivery.

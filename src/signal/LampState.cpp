@@ -6,8 +6,8 @@
 namespace AlertGate {
 
 LampState::LampState(const Settings::Lamp& lamp, const Settings::Heartbeat& heartbeat)
-    : _sound(lamp.sound), _order(lamp.order), _blindLamps(TowerState::parse(heartbeat.blindLamps)),
-      _blindSound(heartbeat.blindSound)
+    : _sound(lamp.sound), _order(lamp.order), _groupBy(lamp.groupBy),
+      _blindLamps(TowerState::parse(heartbeat.blindLamps)), _blindSound(heartbeat.blindSound)
 {
     for (const auto& [severity, spec] : lamp.severities)
         _lamps.emplace(severity, TowerState::parse(spec));
@@ -20,6 +20,51 @@ int LampState::rank(const std::string& severity) const
     return found == _order.end() ? std::numeric_limits<int>::max() : static_cast<int>(found - _order.begin());
 }
 
+// A strict total order on severities: by configured rank, then by name among the unranked.
+bool LampState::outranks(const std::string& severity, const std::string& other) const
+{
+    int a = rank(severity);
+    int b = rank(other);
+    return a < b || (a == b && severity < other);
+}
+
+// The group_by label values, each length-prefixed so that no value can pose as a separator.
+std::string LampState::groupOf(const SignalAlert& alert) const
+{
+    std::string key;
+    for (const auto& name : _groupBy)
+    {
+        auto found = alert.labels.find(name);
+        const std::string value = found == alert.labels.end() ? std::string() : found->second;
+        key += std::to_string(value.size()) + ':' + value;
+    }
+    return key;
+}
+
+// The alerts allowed to light their lamps: in each group, those of the group's most severe severity
+// among the severities that have lamps (an alert that lights nothing must not hide one that does).
+std::vector<const SignalAlert*> LampState::lighting(const std::vector<SignalAlert>& active) const
+{
+    std::vector<const SignalAlert*> lit;
+    for (const auto& alert : active)
+        if (_lamps.count(alert.severity) > 0)
+            lit.push_back(&alert);
+    if (_groupBy.empty())
+        return lit;
+    std::map<std::string, std::string> top; // group -> its most severe severity with lamps
+    for (const SignalAlert* alert : lit)
+    {
+        auto [entry, inserted] = top.emplace(groupOf(*alert), alert->severity);
+        if (!inserted && outranks(alert->severity, entry->second))
+            entry->second = alert->severity;
+    }
+    std::vector<const SignalAlert*> kept;
+    for (const SignalAlert* alert : lit)
+        if (top.at(groupOf(*alert)) == alert->severity)
+            kept.push_back(alert);
+    return kept;
+}
+
 std::optional<std::string> LampState::soundOf(const std::vector<SignalAlert>& active,
                                               std::int64_t& newest) const
 {
@@ -29,8 +74,7 @@ std::optional<std::string> LampState::soundOf(const std::vector<SignalAlert>& ac
         if (_sound.count(alert.severity) == 0)
             continue;
         newest = std::max(newest, alert.activeSinceMicros);
-        if (!loudest || rank(alert.severity) < rank(loudest->severity) ||
-            (rank(alert.severity) == rank(loudest->severity) && alert.severity < loudest->severity))
+        if (!loudest || outranks(alert.severity, loudest->severity))
             loudest = &alert;
     }
     if (!loudest)
@@ -43,14 +87,14 @@ SignalState LampState::desired(const std::vector<SignalAlert>& active, bool blin
 {
     SignalState state;
     std::int64_t newest = std::numeric_limits<std::int64_t>::min();
-    for (const auto& alert : active)
+    for (const SignalAlert* alert : lighting(active))
     {
-        auto lamps = _lamps.find(alert.severity);
-        if (lamps == _lamps.end())
-            continue;
-        state.tower = state.tower.combined(lamps->second);
-        if (lamps->second.digit(TowerState::Buzzer) != '0')
-            newest = std::max(newest, alert.activeSinceMicros);
+        const TowerState& lamps = _lamps.at(alert->severity);
+        state.tower = state.tower.combined(lamps);
+        if (lamps.digit(TowerState::Buzzer) != '0')
+            newest = std::max(newest, alert->activeSinceMicros);
+        if (lamps != TowerState())
+            state.lighting.push_back(alert->fingerprint);
     }
     state.buzzerPattern = soundOf(active, newest);
     if (blind)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Settings.h"
+#include "core/Alert.h"
 #include "core/TowerState.h"
 
 #include <cstdint>
@@ -17,6 +18,8 @@ struct SignalAlert
 {
     std::string severity;
     std::int64_t activeSinceMicros = 0; /// When alertgate first saw it firing (its activation).
+    std::string fingerprint;
+    LabelSet labels; /// For [lamp] group_by.
 };
 
 /// What the tower and the buzzer should show.
@@ -26,6 +29,7 @@ struct SignalState
     std::optional<std::string> buzzerPattern; /// A pattern name; nothing: quiet.
     bool blind = false;
     bool silenced = false;
+    std::vector<std::string> lighting; /// Fingerprints of the alerts whose lamps are lit, in input order.
 
     bool operator==(const SignalState& other) const
     {
@@ -34,8 +38,11 @@ struct SignalState
     }
 };
 
-/// The rule from the active alerts to the signals, as a pure function: each active severity lights its
-/// lamps ([lamp] <severity>), combined so that no alert hides another; the buzzer sounds the pattern of
+/// The rule from the active alerts to the signals, as a pure function: within each group of alerts with
+/// the same [lamp] group_by label values, only the most severe alerts (those whose severity has lamps)
+/// light their lamps ([lamp] <severity>), as the original setup kept one level per alertname+instance;
+/// an empty group_by lets every active alert light its lamps. The groups' lamps are combined so that no
+/// group hides another; the buzzer sounds the pattern of
 /// the highest active severity configured to sound ([lamp] sound); a blind heartbeat adds its lamps and
 /// sound. A silence (asked with the newest activation among the sounding alerts) quiets the buzzer and
 /// the tower's own buzzer digit, never the lamps.
@@ -52,11 +59,15 @@ public:
 
 private:
     int rank(const std::string& severity) const;
+    bool outranks(const std::string& severity, const std::string& other) const;
+    std::string groupOf(const SignalAlert& alert) const;
+    std::vector<const SignalAlert*> lighting(const std::vector<SignalAlert>& active) const;
     std::optional<std::string> soundOf(const std::vector<SignalAlert>& active, std::int64_t& newest) const;
 
     std::map<std::string, TowerState> _lamps;
     std::map<std::string, std::string> _sound;
     std::vector<std::string> _order;
+    std::vector<std::string> _groupBy;
     TowerState _blindLamps;
     std::string _blindSound;
 };

@@ -107,7 +107,8 @@ Reconciler::Observation Reconciler::observe(std::int64_t now)
         if (alert.alertname == _settings.heartbeat.alertname ||
             alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
-        observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0)});
+        observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0),
+                                      alert.fingerprint, alert.labels});
     }
     if (snapshot.heartbeat)
         observation.heartbeat = HeartbeatMonitor::Sighting{
@@ -131,7 +132,8 @@ bool Reconciler::announce(const HeartbeatMonitor::Verdict& verdict, const Observ
     return false;
 }
 
-void Reconciler::publish(const SignalState& desired, const HeartbeatMonitor::Verdict& verdict)
+void Reconciler::publish(const SignalState& desired, const HeartbeatMonitor::Verdict& verdict,
+                         const Observation& observation)
 {
     std::lock_guard<std::mutex> lock(_statusMutex);
     if (verdict.blind != _status.blind)
@@ -149,6 +151,10 @@ void Reconciler::publish(const SignalState& desired, const HeartbeatMonitor::Ver
     _status.blind = desired.blind;
     _status.silenced = desired.silenced;
     _status.buzzerPattern = desired.buzzerPattern;
+    _status.lighting = desired.lighting;
+    _status.lastHeartbeatMicros.reset();
+    if (observation.heartbeat)
+        _status.lastHeartbeatMicros = observation.heartbeat->atMicros;
 }
 
 std::int64_t Reconciler::step(std::int64_t now)
@@ -167,7 +173,7 @@ std::int64_t Reconciler::step(std::int64_t now)
     const std::int64_t announceAt =
         announce(verdict, observation, now) ? WorkerLoop::IDLE : now + STORE_RETRY_MICROS;
     const SignalState desired = _rule.desired(observation.active, verdict.blind, _silenced);
-    publish(desired, verdict);
+    publish(desired, verdict, observation);
     _buzzer.apply(desired.buzzerPattern);
     const std::int64_t towerAt = _tower ? _tower->drive(desired.tower, now) : WorkerLoop::IDLE;
     const std::int64_t staleAt =

@@ -44,7 +44,9 @@ public:
         std::optional<std::string> buzzerPattern;
         bool blind = false;
         bool silenced = false;
-        std::int64_t failures = 0; /// Consecutive failed commands.
+        std::int64_t failures = 0;                       /// Consecutive failed commands.
+        std::vector<std::string> lighting;               /// Fingerprints of the alerts whose lamps are lit.
+        std::optional<std::int64_t> lastHeartbeatMicros; /// When the heartbeat alert was last seen.
     };
 
     using Announce = std::function<bool(Notification)>;
@@ -82,7 +84,8 @@ private:
 
     Observation observe(std::int64_t now);
     bool announce(const HeartbeatMonitor::Verdict& verdict, const Observation& observation, std::int64_t now);
-    void publish(const SignalState& desired, const HeartbeatMonitor::Verdict& verdict);
+    void publish(const SignalState& desired, const HeartbeatMonitor::Verdict& verdict,
+                 const Observation& observation);
 
     const Settings& _settings;
     LampState _rule;

@@ -211,6 +211,19 @@ CREATE VIEW history AS
            json_object('comment', s.comment), s.at, NULL, '', NULL, '', '', 0
     FROM silences s;
 )SQL",
+        // 5: the Slack message of each alert group's firing episode (Slack app mode), so that later
+        // changes update it (chat.update) and reply in its thread. The episode is named by its first
+        // notification that queued a Slack message (EpisodeQuery).
+        R"SQL(
+CREATE TABLE slack_messages (
+    group_key                  TEXT    NOT NULL,
+    episode_notification_id    INTEGER NOT NULL,
+    channel                    TEXT    NOT NULL,
+    ts                         TEXT    NOT NULL,
+    posted_at                  TEXT    NOT NULL,
+    PRIMARY KEY (group_key, episode_notification_id)
+);
+)SQL",
     };
     return steps;
 }

@@ -70,10 +70,11 @@ public:
         AlertChain chain(55);
         // Over 50 %: "alert", green flashing.
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("002000"));
-        // Over 70 %: "warning" fires and Alertmanager inhibits "alert": yellow alone.
+        // Over 70 %: "warning" fires beside "alert" (the original inhibit rule matches nothing); the tower
+        // groups by alertname and instance ([lamp] group_by) and shows the most severe: yellow alone.
         chain.monitoring().setDiskUsage(75);
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("010000"));
-        // Over 80 %: "critical" inhibits "warning": red alone.
+        // Over 80 %: "critical" inhibits "warning"; "alert" still fires: red alone.
         chain.monitoring().setDiskUsage(85);
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.towerShows("100000"));
         // Cleaned up: everything resolves, the tower goes dark.
@@ -82,14 +83,19 @@ public:
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), passedThrough(chain.tower().appliedStates(),
                                                                   {"002000", "010000", "100000", "000000"}));
         // Wait for the state asserted below, not for a count of messages that a late one could still
-        // change: the last event recorded, and every message it caused delivered on both channels.
-        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(),
-                               eventually(
-                                   [&] {
-                                       auto story = diskUsageStory(chain.gateway());
-                                       return !story.empty() && story.back() == "critical resolved notified";
-                                   },
-                                   DELIVERY_TIMEOUT_MS));
+        // change: the last events recorded (both resolutions, in either order), and every message they
+        // caused delivered on both channels.
+        CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), eventually(
+                                                        [&] {
+                                                            auto story = diskUsageStory(chain.gateway());
+                                                            auto has = [&](const char* event) {
+                                                                return std::find(story.begin(), story.end(),
+                                                                                 event) != story.end();
+                                                            };
+                                                            return has("critical resolved notified") &&
+                                                                   has("alert resolved notified");
+                                                        },
+                                                        DELIVERY_TIMEOUT_MS));
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(),
                                eventually(
                                    [&] {
@@ -101,10 +107,14 @@ public:
         assertSlackTellsTheStory(chain);
         assertEmailTellsTheStory(chain);
         std::vector<std::string> story = diskUsageStory(chain.gateway());
+        // "alert" is never inhibited, so it resolves with "critical" at the end, in one notification
+        // whose order of alerts is Alertmanager's: compare those two as a set.
+        if (story.size() == 6)
+            std::sort(story.begin() + 4, story.end());
         CPPUNIT_ASSERT_EQUAL_MESSAGE(chain.diagnostics(),
                                      std::string("alert firing notified, warning firing notified, "
-                                                 "alert resolved absent, critical firing notified, "
-                                                 "warning resolved absent, critical resolved notified"),
+                                                 "critical firing notified, warning resolved absent, "
+                                                 "alert resolved notified, critical resolved notified"),
                                      joined(story, ", "));
     }
 
@@ -136,7 +146,7 @@ private:
         const std::string on = " DiskUsage on " + chain.monitoring().instance();
         CPPUNIT_ASSERT_EQUAL_MESSAGE(
             chain.diagnostics(),
-            std::string("[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[FIRING:1]" + on + "\n[RESOLVED]" + on),
+            std::string("[FIRING:1]" + on + "\n[FIRING:2]" + on + "\n[FIRING:2]" + on + "\n[RESOLVED]" + on),
             joined(subjects, "\n"));
         for (const auto& message : chain.smtp().messages())
             CPPUNIT_ASSERT_EQUAL(std::string("alertgate@example.com"), message.authUser);

@@ -10,6 +10,8 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <fstream>
+#include <iostream>
+#include <set>
 #include <sys/stat.h>
 
 namespace AlertGate::Test {
@@ -81,6 +83,7 @@ class EmailDeliveryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testServerWithoutStartTlsGetsNoCredentials);
     CPPUNIT_TEST(testTransientFailureIsRetriedAndDeliveredOnce);
     CPPUNIT_TEST(testPermanentFailureIsDeadWithTheReply);
+    CPPUNIT_TEST(testEpisodeMailsAreThreadedOnTheFirst);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -140,6 +143,60 @@ public:
         CPPUNIT_ASSERT(contains(mail.subject, "victim@example.com"));
         CPPUNIT_ASSERT(!contains(mail.subject, "\n"));
         CPPUNIT_ASSERT(!contains(mail.subject, "\r"));
+    }
+
+    // One firing episode of a group is one thread: every later mail of it answers the first mail. A new
+    // episode after the full resolution starts a thread of its own.
+    void testEpisodeMailsAreThreadedOnTheFirst()
+    {
+        TestCertificates certificates;
+        FakeSmtpServer smtp(
+            FakeSmtpServer::tlsOptions(certificates, FakeSmtpServer::Mode::StartTls, USER, PASSWORD));
+        EmailSetup setup(certificates, smtp.port(), "starttls");
+        TestAlert critical = diskAlert("00000000000000c1", "pi:9100", "critical");
+        TestAlert warning = diskAlert("00000000000000c2", "pi:9100", "warning");
+        auto post = [&](const std::vector<TestAlert>& alerts) {
+            HttpResult result = setup.gateway().post(webhookBody(alerts));
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
+        };
+        post({critical});
+        post({critical, warning});
+        critical.status = warning.status = "resolved";
+        post({critical, warning});
+        // The same disk fills up again: a new episode (a new startsAt).
+        critical.status = "firing";
+        critical.startsAt = "2026-11-22T14:00:00Z";
+        post({critical});
+        critical.status = "resolved";
+        post({critical});
+
+        CPPUNIT_ASSERT_MESSAGE(setup.gateway().process().log() + smtp.log(), smtp.waitForMessages(5, 30000));
+        std::vector<ParsedMail> mails;
+        for (const auto& message : smtp.messages())
+            mails.push_back(parseMail(message.file));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(5), mails.size());
+        std::string story;
+        for (const auto& mail : mails)
+            story += mail.subject + " | Message-ID " + mail.messageId + " | In-Reply-To " +
+                     mail.header("In-Reply-To") + " | References " + mail.header("References") + "\n";
+        std::cout << "\n" << story;
+        CPPUNIT_ASSERT_MESSAGE(story, contains(mails[2].subject, "[RESOLVED]"));
+        // The first episode: the firing mail opens the thread, the update and the resolution answer it.
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, std::size_t(0), mails[0].headerCount("In-Reply-To"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, mails[0].messageId, mails[1].header("In-Reply-To"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, mails[0].messageId, mails[2].header("In-Reply-To"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, mails[0].messageId, mails[2].header("References"));
+        // The second episode is a thread of its own.
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, std::size_t(0), mails[3].headerCount("In-Reply-To"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, mails[3].messageId, mails[4].header("In-Reply-To"));
+        std::set<std::string> ids;
+        for (const auto& mail : mails)
+        {
+            CPPUNIT_ASSERT_MESSAGE(story, contains(mail.messageId, "@"));
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(story, std::size_t(1), mail.headerCount("Message-ID"));
+            ids.insert(mail.messageId);
+        }
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(story, std::size_t(5), ids.size());
     }
 
     void testImplicitTls()

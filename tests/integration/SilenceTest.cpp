@@ -26,6 +26,7 @@ class SilenceTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testMissingChipIsReportedAndGatewayWorks);
     CPPUNIT_TEST(testSilenceViaApiAndCliIsInHistory);
     CPPUNIT_TEST(testSilenceNeedsCredentials);
+    CPPUNIT_TEST(testCrossSiteRequestsAreRefused);
     CPPUNIT_TEST(testBadBodyIsRefused);
     CPPUNIT_TEST(testCliWithoutDaemonFails);
     CPPUNIT_TEST(testSilenceSurvivesRestart);
@@ -93,6 +94,36 @@ public:
         HttpResult anonymous = httpRequest(_gateway->port(), "POST", "/api/v1/silence");
         CPPUNIT_ASSERT_EQUAL(401, anonymous.status);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("silences"));
+    }
+
+    // Credentials a browser attaches by itself (basic auth) are not enough for a state change: a silence
+    // needs X-Requested-By (a cross-site form cannot send it), and no POST may come from another origin.
+    void testCrossSiteRequestsAreRefused()
+    {
+        HttpResult noHeader =
+            httpRequest(_gateway->port(), "POST", "/api/v1/silence", TestGateway::authorized(), "{}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(noHeader.body, 403, noHeader.status);
+        CPPUNIT_ASSERT(contains(noHeader.body, "cross-site request refused"));
+        auto fromElsewhere = TestGateway::authorized();
+        fromElsewhere["X-Requested-By"] = "test";
+        fromElsewhere["Origin"] = "http://evil.example";
+        CPPUNIT_ASSERT_EQUAL(
+            403, httpRequest(_gateway->port(), "POST", "/api/v1/silence", fromElsewhere, "{}").status);
+        fromElsewhere.erase("X-Requested-By");
+        CPPUNIT_ASSERT_EQUAL(403,
+                             httpRequest(_gateway->port(), "POST", "/api/v1/alertmanager", fromElsewhere,
+                                         webhookBody({diskAlert("00000000000000d1", "pi:9100", "critical")}))
+                                 .status);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), _gateway->countRows("silences"));
+        CPPUNIT_ASSERT(contains(_gateway->get("/metrics", {}).body,
+                                "alertgate_webhook_rejections_total{reason=\"cross_site\"} 3"));
+        // The same origin (the status page) with the header is served.
+        auto sameOrigin = TestGateway::authorized();
+        sameOrigin["X-Requested-By"] = "test";
+        sameOrigin["Origin"] = "http://127.0.0.1:" + std::to_string(_gateway->port());
+        HttpResult ok = httpRequest(_gateway->port(), "POST", "/api/v1/silence", sameOrigin, "{}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(ok.body, 200, ok.status);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), _gateway->countRows("silences"));
     }
 
     void testBadBodyIsRefused()
@@ -177,7 +208,9 @@ private:
 
     HttpResult postSilence(const std::string& body)
     {
-        return httpRequest(_gateway->port(), "POST", "/api/v1/silence", TestGateway::authorized(), body);
+        auto headers = TestGateway::authorized();
+        headers["X-Requested-By"] = "test";
+        return httpRequest(_gateway->port(), "POST", "/api/v1/silence", headers, body);
     }
 
     // The CLI finds the daemon through the configuration; the test gateway listens on a port the

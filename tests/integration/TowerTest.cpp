@@ -45,14 +45,15 @@ std::string criticalResolved()
     return out.str();
 }
 
-// An alert of its own per call, so that every post changes the desired state.
+// An alert of its own per call (its own instance, so its own [lamp] group_by group), so that every post
+// changes the desired state.
 std::string firingAlert(int number, const std::string& severity)
 {
     return R"({"version":"4","groupKey":"{}:{alertname=\"Load\", n=\")" + std::to_string(number) +
            R"(\"}","status":"firing","receiver":"gw",
         "groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","truncatedAlerts":0,
-        "alerts":[{"status":"firing","labels":{"alertname":"Load","n":")" +
-           std::to_string(number) + R"(","severity":")" + severity +
+        "alerts":[{"status":"firing","labels":{"alertname":"Load","instance":"host-)" +
+           std::to_string(number) + R"(","n":")" + std::to_string(number) + R"(","severity":")" + severity +
            R"("},"annotations":{},"startsAt":"2026-11-22T12:00:00Z","endsAt":"0001-01-01T00:00:00Z",
         "generatorURL":"http://prom","fingerprint":"f)" +
            std::to_string(number) + R"("}]})";
@@ -103,10 +104,12 @@ class TowerTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    // With group_by = (empty) every active severity lights its lamps, so the critical and the alert level
+    // of the same disk show together (the grouped default is e2e.DiskUsageTest's and LampStateTest's).
     void testFixtureReplayDrivesTheTowerThroughExactlyTheExpectedStates()
     {
         FakePatliteTower tower;
-        TestGateway gateway(towerIni(tower));
+        TestGateway gateway(towerIni(tower) + "[lamp]\ngroup_by =\n");
         gateway.start();
         CPPUNIT_ASSERT(showsEventually(tower, "000000"));
         // Each step waits for its state, so the reconciler cannot fold two steps into one.

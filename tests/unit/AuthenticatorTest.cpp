@@ -136,6 +136,10 @@ public:
     {
         CPPUNIT_ASSERT_EQUAL(std::string("Bearer realm=\"alertgate\""), Authenticator(bearer()).challenge());
         CPPUNIT_ASSERT_EQUAL(std::string("Basic realm=\"alertgate\""), Authenticator(basic()).challenge());
+        // With both, a browser must be asked for what it can give: basic credentials.
+        Settings::Webhook both = basic();
+        both.bearerToken = "s3cret";
+        CPPUNIT_ASSERT_EQUAL(std::string("Basic realm=\"alertgate\""), Authenticator(both).challenge());
     }
 
     void testConstantTimeEquals()

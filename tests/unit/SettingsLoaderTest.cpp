@@ -74,6 +74,7 @@ class SettingsLoaderTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSeveralProblemsAtOnce);
     CPPUNIT_TEST(testMissingIniFile);
     CPPUNIT_TEST(testSignalKeys);
+    CPPUNIT_TEST(testSlackAppMode);
     CPPUNIT_TEST(testBadLampSpec);
     CPPUNIT_TEST(testBadSignalValues);
     CPPUNIT_TEST_SUITE_END();
@@ -372,8 +373,35 @@ public:
         CPPUNIT_ASSERT(s.heartbeat.requireAtStart);
         CPPUNIT_ASSERT_EQUAL(std::string("siren"), s.heartbeat.blindSound);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(12 * 3600000LL), s.alerts.staleAfterMs);
+        CPPUNIT_ASSERT((std::vector<std::string>{"alertname", "instance"}) == s.lamp.groupBy);
+        CPPUNIT_ASSERT(SettingsLoader::load(dir.write("b.ini", "[lamp]\ngroup_by =\n")).lamp.groupBy.empty());
+        CPPUNIT_ASSERT(
+            (std::vector<std::string>{"job", "instance"}) ==
+            SettingsLoader::load(dir.write("c.ini", "[lamp]\ngroup_by = job , instance\n")).lamp.groupBy);
         CPPUNIT_ASSERT(!SettingsLoader::defaults().tower.enabled());
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(80), SettingsLoader::defaults().tower.effectivePort());
+    }
+
+    void testSlackAppMode()
+    {
+        Test::TempDir dir;
+        Settings s = SettingsLoader::load(
+            dir.write("a.ini", "[slack]\nbot_token = xoxb-1\nchannel = #alerts\nthread_replies = true\n"));
+        CPPUNIT_ASSERT(s.slack.appMode() && s.slack.enabled());
+        CPPUNIT_ASSERT_EQUAL(std::string("#alerts"), s.slack.channel);
+        CPPUNIT_ASSERT(s.slack.threadReplies);
+        CPPUNIT_ASSERT_EQUAL(std::string("https://slack.com/api"), s.slack.apiUrl);
+        CPPUNIT_ASSERT_EQUAL(std::string("https://127.0.0.1:1/api"),
+                             SettingsLoader::load(dir.write("b.ini", "[slack]\nbot_token = x\nchannel = C1\n"
+                                                                     "api_url = https://127.0.0.1:1/api/\n"))
+                                 .slack.apiUrl);
+        expectProblem("[slack]\nbot_token = xoxb-1\n", "slack.channel", "needs the channel");
+        expectProblem("[slack]\nchannel = #alerts\n", "slack.channel", "set bot_token");
+        expectProblem(
+            "[slack]\nbot_token = x\nchannel = #a\nwebhook_url = https://hooks.slack.com/services/x\n",
+            "slack.bot_token", "not both");
+        expectProblem("[slack]\nbot_token = x\nchannel = #a\napi_url = http://slack.com/api\n",
+                      "slack.api_url", "https://");
     }
 
     void testBadLampSpec()
@@ -382,6 +410,8 @@ public:
         expectProblem("[lamp]\nwarning = red:blink\n", "lamp.warning", "unknown lamp mode");
         expectProblem("[lamp]\nalert = buzzer:7\n", "lamp.alert", "invalid value for buzzer");
         expectProblem("[lamp]\nsound = critical\n", "lamp.sound", "SEVERITY:PATTERN");
+        expectProblem("[lamp]\ngroup_by = alertname, 1x\n", "lamp.group_by", "is not a label name");
+        expectProblem("[lamp]\ngroup_by = a-b\n", "lamp.group_by", "is not a label name");
         expectProblem("[heartbeat]\nblind_lamps = red\n", "heartbeat.blind_lamps", "LAMP:MODE");
         expectProblem("[lamp]\nsound = critical:alarm\n", "lamp.sound", "no buzzer pattern \"alarm\"");
         expectProblem("[heartbeat]\nblind_sound = siren\n", "heartbeat.blind_sound",

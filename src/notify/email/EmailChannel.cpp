@@ -3,7 +3,9 @@
 #include "notify/TemplateData.h"
 #include "notify/TlsContext.h"
 
+#include <Poco/DigestEngine.h>
 #include <Poco/Environment.h>
+#include <Poco/SHA1Engine.h>
 
 #include <cctype>
 #include <cstdio>
@@ -61,6 +63,27 @@ DeliveryResult EmailChannel::send(const MimeMessage& message)
 DeliveryResult EmailChannel::deliver(const Notification& notification, const std::vector<Alert>& alerts)
 {
     return send(message(notification, alerts));
+}
+
+std::string EmailChannel::messageIdOf(std::int64_t notificationId, std::int64_t receivedAtMicros,
+                                      const std::string& groupKey) const
+{
+    Poco::SHA1Engine sha1;
+    sha1.update(groupKey);
+    std::string group = Poco::DigestEngine::digestToHex(sha1.digest()).substr(0, 16);
+    return "alertgate." + std::to_string(notificationId) + "." + std::to_string(receivedAtMicros) + "." +
+           group + "@" + _host;
+}
+
+DeliveryResult EmailChannel::deliverInEpisode(const Notification& notification,
+                                              const std::vector<Alert>& alerts, const Episode& episode)
+{
+    MimeMessage mail = message(notification, alerts);
+    mail.messageId = messageIdOf(episode.notificationId, episode.receivedAtMicros, episode.groupKey);
+    if (!episode.isFirst())
+        mail.inReplyTo =
+            messageIdOf(episode.firstNotificationId, episode.firstReceivedAtMicros, episode.groupKey);
+    return send(mail);
 }
 
 } // namespace AlertGate

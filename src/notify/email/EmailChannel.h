@@ -27,11 +27,20 @@ public:
 
     const std::string& name() const override { return _name; }
     DeliveryResult deliver(const Notification& notification, const std::vector<Alert>& alerts) override;
+    DeliveryResult deliverInEpisode(const Notification& notification, const std::vector<Alert>& alerts,
+                                    const Episode& episode) override;
+    /// Threads the mail: a stable Message-ID per notification, and for every mail after the episode's
+    /// first, In-Reply-To and References naming that first mail.
 
     MimeMessage message(const Notification& notification, const std::vector<Alert>& alerts);
     /// The message deliver() sends (tests and `alertgate test-notify` look at it).
     DeliveryResult send(const MimeMessage& message);
     void abort() override { _smtp.abort(); }
+
+    std::string messageIdOf(std::int64_t notificationId, std::int64_t receivedAtMicros,
+                            const std::string& groupKey) const;
+    /// The Message-ID of a notification's mail: the same on every attempt (so a mail sent twice is seen
+    /// as one by mail clients) and unique across databases (the receipt time and group are in it).
 
 private:
     std::string _name = "email";

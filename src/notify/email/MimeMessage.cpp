@@ -49,6 +49,12 @@ std::string MimeMessage::compose() const
     message += "To: " + joined(to) + "\r\n";
     message += "Subject: " + encodeHeaderWords(headerText(subject)) + "\r\n";
     message += "Message-ID: <" + headerText(messageId) + ">\r\n";
+    if (!inReplyTo.empty())
+    {
+        // The thread's root only: every follow-up of an episode answers its first mail.
+        message += "In-Reply-To: <" + headerText(inReplyTo) + ">\r\n";
+        message += "References: <" + headerText(inReplyTo) + ">\r\n";
+    }
     message += "MIME-Version: 1.0\r\n";
     message += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
     message += "X-Mailer: alertgate\r\n\r\n";

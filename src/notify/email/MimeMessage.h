@@ -17,6 +17,7 @@ struct MimeMessage
     std::string text;
     std::string html;
     std::string messageId; /// Without angle brackets, e.g. "42.1a2b3c@pi".
+    std::string inReplyTo; /// The Message-ID this mail follows up (In-Reply-To and References); empty: none.
     std::string boundary;
     std::int64_t dateMicros = 0;
 
