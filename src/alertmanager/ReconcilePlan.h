@@ -25,7 +25,7 @@ struct ReconcilePlan
         Suppression suppression;
     };
 
-    std::vector<std::string> resolve; /// Firing here, gone from Alertmanager: resolved, "reconciled".
+    std::vector<std::string> resolve;        /// Firing here, gone from Alertmanager: resolved, "reconciled".
     std::vector<SuppressionChange> suppress; /// Silenced, inhibited, or active again.
 
     bool empty() const { return resolve.empty() && suppress.empty(); }

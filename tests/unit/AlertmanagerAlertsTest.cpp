@@ -45,7 +45,8 @@ public:
         CPPUNIT_ASSERT_THROW(AlertmanagerAlerts::parse(R"({"status":"success"})"), AlertmanagerError);
         CPPUNIT_ASSERT_THROW(AlertmanagerAlerts::parse(R"([{"status":{}}])"), AlertmanagerError);
         CPPUNIT_ASSERT_THROW(AlertmanagerAlerts::parse(R"([{"fingerprint":"a"}])"), AlertmanagerError);
-        CPPUNIT_ASSERT_THROW(AlertmanagerAlerts::parse(R"([{"fingerprint":7,"status":{}}])"), AlertmanagerError);
+        CPPUNIT_ASSERT_THROW(AlertmanagerAlerts::parse(R"([{"fingerprint":7,"status":{}}])"),
+                             AlertmanagerError);
     }
 
 private:
