@@ -1,13 +1,9 @@
 #include "signal/Reconciler.h"
 
 #include "core/Rfc3339.h"
-#include "signal/StaleAlerts.h"
 #include "signal/heartbeat/HeartbeatNotice.h"
 #include "signal/tower/PatliteHttpClient.h"
 #include "signal/tower/PnsClient.h"
-#include "store/Database.h"
-#include "store/HistoryQuery.h"
-#include "store/Statement.h"
 #include "store/StoreError.h"
 
 #include <Poco/Logger.h>
@@ -44,8 +40,13 @@ Reconciler::Reconciler(const Settings& settings, const Clock& clock, std::unique
                        BuzzerSink* buzzer, std::map<std::string, BuzzerPattern> patterns, Announce announce)
     : _settings(settings), _clock(clock), _rule(settings.lamp, settings.heartbeat), _tower(std::move(tower)),
       _buzzer(buzzer), _patterns(std::move(patterns)), _announce(std::move(announce)),
-      _backoff(milliseconds(settings.tower.retryInitialMs), milliseconds(settings.tower.retryMaxMs))
+      _backoff(milliseconds(settings.tower.retryInitialMs), milliseconds(settings.tower.retryMaxMs)),
+      _query(settings.store.path, settings.store.busyTimeoutMs)
 {
+    if (settings.alerts.staleAfterMs > 0)
+        _stale = std::make_unique<StaleAlerts>(settings.store.path, settings.store.busyTimeoutMs,
+                                               micros(milliseconds(settings.alerts.staleAfterMs)),
+                                               settings.heartbeat.alertname);
     _status.towerConfigured = _tower != nullptr;
 }
 
@@ -119,35 +120,25 @@ void Reconciler::run()
 // an alert of its own.
 Reconciler::Observation Reconciler::observe()
 {
-    if (!_db)
-        _db = std::make_unique<Database>(_settings.store.path, Database::Mode::ReadWrite,
-                                         _settings.store.busyTimeoutMs);
-    if (_settings.alerts.staleAfterMs > 0)
+    if (_stale)
     {
-        int stale = StaleAlerts::resolve(*_db, _clock.nowMicros(),
-                                         micros(milliseconds(_settings.alerts.staleAfterMs)),
-                                         _settings.heartbeat.alertname);
+        int stale = _stale->resolve(_clock.nowMicros());
         if (stale > 0)
             logger().notice("%d alert(s) not re-notified within stale_after: recorded as resolved (stale)",
                             stale);
     }
+    SignalSnapshot snapshot = _query.read(_settings.heartbeat.alertname, HeartbeatNotice::FINGERPRINT);
     Observation observation;
-    for (const auto& alert : HistoryQuery(*_db).active())
+    for (const auto& alert : snapshot.active)
     {
         if (alert.alertname == _settings.heartbeat.alertname ||
             alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
         observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0)});
     }
-    Statement heartbeat = _db->prepare("SELECT max(last_seen_at) FROM alerts WHERE alertname = ?");
-    heartbeat.bind(1, _settings.heartbeat.alertname);
-    if (heartbeat.step() && !heartbeat.isNull(0))
-        observation.lastHeartbeatMicros = Rfc3339::parseMicros(heartbeat.text(0));
-    Statement notice =
-        _db->prepare("SELECT starts_at FROM alerts WHERE fingerprint = ? AND status = 'firing'");
-    notice.bind(1, std::string(HeartbeatNotice::FINGERPRINT));
-    if (notice.step())
-        observation.blindAnnouncedSince = notice.text(0);
+    if (snapshot.heartbeat)
+        observation.lastHeartbeatMicros = Rfc3339::parseMicros(snapshot.heartbeat->lastSeenAt);
+    observation.blindAnnouncedSince = snapshot.noticeSince;
     return observation;
 }
 
@@ -200,7 +191,6 @@ milliseconds Reconciler::step()
     catch (const StoreError& e)
     {
         logger().error("cannot read the active alerts: %s", std::string(e.what()));
-        _db.reset();
         return STORE_RETRY;
     }
     const std::int64_t now = _clock.nowMicros();

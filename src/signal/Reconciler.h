@@ -8,6 +8,8 @@
 #include "signal/LampState.h"
 #include "signal/buzzer/BuzzerSink.h"
 #include "signal/tower/PatliteClient.h"
+#include "store/SignalQuery.h"
+#include "store/StaleAlerts.h"
 
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
@@ -22,8 +24,6 @@
 #include <string>
 
 namespace AlertGate {
-
-class Database;
 
 /// Drives the tower and the buzzer towards LampState's desired state on a thread of its own: only the
 /// latest desired state matters, so nothing queues up and the webhook path never waits on a device.
@@ -96,7 +96,8 @@ private:
     Announce _announce;
     Backoff _backoff;
     std::mt19937 _random{std::random_device{}()};
-    std::unique_ptr<Database> _db;
+    SignalQuery _query;
+    std::unique_ptr<StaleAlerts> _stale; /// Null without stale_after.
     std::int64_t _startedMicros = 0;
 
     // Reconciler thread only.

@@ -71,15 +71,7 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
       _selectGroupActive(db.prepare("SELECT fingerprint FROM alerts WHERE group_key = ?1 AND status = "
                                     "'firing' AND last_notification_id <> ?2")),
-      _insertAbsentEvent(db.prepare(
-          "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
-          "labels, annotations, starts_at, ends_at, generator_url) "
-          "SELECT ?1, fingerprint, ?2, 'resolved', 'absent', alertname, severity, labels, annotations, "
-          "starts_at, ?1, generator_url FROM alerts WHERE fingerprint = ?3")),
-      _resolveAbsent(
-          db.prepare("UPDATE alerts SET status = 'resolved', status_reason = 'absent', ends_at = ?1, "
-                     "last_notification_id = ?2 WHERE fingerprint = ?3")),
-      _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
+      _resolver(db), _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
       _insertOutbox(db.prepare("INSERT INTO outbox (notification_id, channel, created_at, next_attempt_at) "
                                "VALUES (?1, ?2, ?3, ?3)"))
 {
@@ -209,12 +201,7 @@ int NotificationRecorder::resolveAbsent(const Notification& n, std::int64_t noti
             absent.push_back(_selectGroupActive.text(0));
     _selectGroupActive.reset();
     for (const std::string& fingerprint : absent)
-    {
-        _insertAbsentEvent.bind(1, receivedAt).bind(2, notificationId).bind(3, fingerprint);
-        _insertAbsentEvent.run();
-        _resolveAbsent.bind(1, receivedAt).bind(2, notificationId).bind(3, fingerprint);
-        _resolveAbsent.run();
-    }
+        _resolver.resolve(fingerprint, "absent", receivedAt, notificationId);
     return static_cast<int>(absent.size());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Notification.h"
+#include "store/AlertResolver.h"
 #include "store/Statement.h"
 
 #include <cstdint>
@@ -65,8 +66,7 @@ private:
     Statement _insertLabel;
     Statement _insertEvent;
     Statement _selectGroupActive;
-    Statement _insertAbsentEvent;
-    Statement _resolveAbsent;
+    AlertResolver _resolver;
     Statement _updateChanges;
     Statement _insertOutbox;
 };
