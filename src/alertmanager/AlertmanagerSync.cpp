@@ -43,7 +43,8 @@ void AlertmanagerSync::round(std::int64_t nowMicros)
     catch (const std::exception& e)
     {
         if (_lastError != e.what())
-            log.warning("Reconciliation with Alertmanager skipped, nothing changed: %s", std::string(e.what()));
+            log.warning("Reconciliation with Alertmanager skipped, nothing changed: %s",
+                        std::string(e.what()));
         _lastError = e.what();
         _parts.observe(false, 0);
     }

@@ -17,8 +17,8 @@ class AlertmanagerSync
 public:
     struct Parts
     {
-        std::function<AlertmanagerAlerts()> ask;       /// Throws AlertmanagerError when unreachable.
-        std::function<std::vector<HeldAlert>()> held;  /// Firing alerts, read from the store.
+        std::function<AlertmanagerAlerts()> ask;         /// Throws AlertmanagerError when unreachable.
+        std::function<std::vector<HeldAlert>()> held;    /// Firing alerts, read from the store.
         std::function<void(const ReconcilePlan&)> apply; /// Written by the store; throws on failure.
         std::function<void(bool reached, std::size_t resolved)> observe; /// Metrics and the log.
     };

@@ -86,12 +86,25 @@ struct Settings
         /// Severity -> buzzer pattern name ([buzzer] pattern.NAME); the buzzer sounds only where configured.
         std::map<std::string, std::string> sound{{"critical", "critical"}, {"warning", "warning"}};
         std::vector<std::string> order{"critical", "warning", "alert", "info"}; /// Highest first.
+        bool showSuppressed = false; /// Light alerts that Alertmanager reports silenced or inhibited.
     } lamp;
 
     struct Alerts
     {
         std::int64_t staleAfterMs = 0; /// 0: active alerts never go stale (StaleAlerts).
     } alerts;
+
+    struct Alertmanager
+    {
+        std::vector<std::string> urls; /// Empty: no reconciliation. Several: the peers of an HA pair.
+        std::string bearerToken;       /// A credential: never logged.
+        std::string username;
+        std::string password;
+        std::string caFile;
+        std::int64_t timeoutMs = 5000;
+        std::int64_t reconcileIntervalMs = 60000;
+        bool enabled() const { return !urls.empty(); }
+    } alertmanager;
 
     struct Slack
     {

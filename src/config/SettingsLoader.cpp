@@ -165,6 +165,32 @@ std::string webhookUrl(const std::string& value)
     return value;
 }
 
+// "http://am-1:9093, http://am-2:9093": the peers of an HA pair, asked in turn.
+std::vector<std::string> alertmanagerUrls(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    {
+        Poco::URI url;
+        try
+        {
+            url = Poco::URI(part);
+        }
+        catch (const Poco::SyntaxException&)
+        {
+            throw std::invalid_argument("\"" + printable(part, 60) + "\" is not a URL");
+        }
+        if ((url.getScheme() != "http" && url.getScheme() != "https") || url.getHost().empty())
+            throw std::invalid_argument("expected http:// or https:// URLs, not \"" + printable(part, 60) +
+                                        "\"");
+        result.push_back(part);
+    }
+    if (result.empty())
+        throw std::invalid_argument("expected one or more URLs, separated by commas");
+    return result;
+}
+
 std::string oneOfWords(const std::string& value, std::initializer_list<const char*> words)
 {
     std::string list;
@@ -322,6 +348,14 @@ const std::map<std::string, Apply>& inlineKeys()
         {"buzzer.button_active_low", [](Settings& s, const std::string& v) { s.buzzer.buttonActiveLow = boolean(v); }},
         {"buzzer.button_debounce", [](Settings& s, const std::string& v) { s.buzzer.buttonDebounceMs = durationIn(v, {1, 5000}); }},
         {"email.timeout", [](Settings& s, const std::string& v) { s.email.timeoutMs = durationIn(v, {1000, 300000}); }},
+        {"lamp.show_suppressed", [](Settings& s, const std::string& v) { s.lamp.showSuppressed = boolean(v); }},
+        {"alertmanager.url", [](Settings& s, const std::string& v) { s.alertmanager.urls = alertmanagerUrls(v); }},
+        {"alertmanager.bearer_token", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.alertmanager.bearerToken = v; }},
+        {"alertmanager.username", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.alertmanager.username = v; }},
+        {"alertmanager.password", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.alertmanager.password = v; }},
+        {"alertmanager.ca_file", [](Settings& s, const std::string& v) { requireNonEmpty(v); s.alertmanager.caFile = v; }},
+        {"alertmanager.timeout", [](Settings& s, const std::string& v) { s.alertmanager.timeoutMs = durationIn(v, {100, 300000}); }},
+        {"alertmanager.reconcile_interval", [](Settings& s, const std::string& v) { s.alertmanager.reconcileIntervalMs = durationIn(v, {1000, 24 * 3600000LL}); }},
     };
     return keys;
 }
@@ -334,6 +368,8 @@ const std::map<std::string, std::string>& secretFileKeys()
         {"webhook.basic_password_file", "webhook.basic_password"},
         {"slack.webhook_url_file", "slack.webhook_url"},
         {"email.password_file", "email.password"},
+        {"alertmanager.bearer_token_file", "alertmanager.bearer_token"},
+        {"alertmanager.password_file", "alertmanager.password"},
     };
     return keys;
 }
@@ -473,6 +509,25 @@ template <typename Has> void checkBuzzer(const Settings::Buzzer& b, Validation& 
         v.problem("buzzer.button_line", "the button needs a line of its own, not the buzzer's");
 }
 
+template <typename Has> void checkAlertmanager(const Settings::Alertmanager& a, Validation& v, Has has)
+{
+    if (!a.enabled())
+    {
+        for (const char* key :
+             {"alertmanager.bearer_token", "alertmanager.bearer_token_file", "alertmanager.username",
+              "alertmanager.password", "alertmanager.password_file", "alertmanager.ca_file",
+              "alertmanager.timeout", "alertmanager.reconcile_interval"})
+            if (has(key))
+                v.problem("alertmanager.url",
+                          std::string("missing: ") + key + " needs the Alertmanager's URL");
+        return;
+    }
+    if (a.username.empty() != a.password.empty())
+        v.problem("alertmanager.username", "basic authentication needs both a user name and a password");
+    if (!a.bearerToken.empty() && !a.username.empty())
+        v.problem("alertmanager.bearer_token", "set either a bearer token or basic authentication, not both");
+}
+
 // A sound naming no pattern would stay silent when it matters: refuse it at start.
 void checkSoundNames(const Settings& s, Validation& v)
 {
@@ -500,6 +555,7 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);
+    checkAlertmanager(s.alertmanager, v, has);
     checkSoundNames(s, v);
 }
 

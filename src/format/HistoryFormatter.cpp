@@ -67,6 +67,7 @@ Poco::JSON::Object::Ptr activeObject(const ActiveAlert& a)
     o->set("generatorURL", a.generatorURL);
     o->set("firstSeenAt", a.firstSeenAt);
     o->set("lastSeenAt", a.lastSeenAt);
+    o->set("suppressed", a.suppressed);
     return o;
 }
 

@@ -7,7 +7,7 @@ namespace AlertGate {
 
 LampState::LampState(const Settings::Lamp& lamp, const Settings::Heartbeat& heartbeat)
     : _sound(lamp.sound), _order(lamp.order), _blindLamps(TowerState::parse(heartbeat.blindLamps)),
-      _blindSound(heartbeat.blindSound)
+      _blindSound(heartbeat.blindSound), _showSuppressed(lamp.showSuppressed)
 {
     for (const auto& [severity, spec] : lamp.severities)
         _lamps.emplace(severity, TowerState::parse(spec));
@@ -26,7 +26,7 @@ std::optional<std::string> LampState::soundOf(const std::vector<SignalAlert>& ac
     const SignalAlert* loudest = nullptr;
     for (const auto& alert : active)
     {
-        if (_sound.count(alert.severity) == 0)
+        if (_sound.count(alert.severity) == 0 || !shown(alert))
             continue;
         newest = std::max(newest, alert.activeSinceMicros);
         if (!loudest || rank(alert.severity) < rank(loudest->severity) ||
@@ -46,7 +46,7 @@ SignalState LampState::desired(const std::vector<SignalAlert>& active, bool blin
     for (const auto& alert : active)
     {
         auto lamps = _lamps.find(alert.severity);
-        if (lamps == _lamps.end())
+        if (lamps == _lamps.end() || !shown(alert))
             continue;
         state.tower = state.tower.combined(lamps->second);
         if (lamps->second.digit(TowerState::Buzzer) != '0')

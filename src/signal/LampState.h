@@ -17,6 +17,7 @@ struct SignalAlert
 {
     std::string severity;
     std::int64_t activeSinceMicros = 0; /// When alertgate first saw it firing (its activation).
+    bool suppressed = false;            /// Alertmanager reports it silenced or inhibited.
 };
 
 /// What the tower and the buzzer should show.
@@ -38,7 +39,8 @@ struct SignalState
 /// lamps ([lamp] <severity>), combined so that no alert hides another; the buzzer sounds the pattern of
 /// the highest active severity configured to sound ([lamp] sound); a blind heartbeat adds its lamps and
 /// sound. A silence (asked with the newest activation among the sounding alerts) quiets the buzzer and
-/// the tower's own buzzer digit, never the lamps.
+/// the tower's own buzzer digit, never the lamps. An alert Alertmanager holds back (silenced, inhibited)
+/// lights and sounds nothing unless [lamp] show_suppressed says so.
 class LampState
 {
 public:
@@ -52,6 +54,7 @@ public:
 
 private:
     int rank(const std::string& severity) const;
+    bool shown(const SignalAlert& alert) const { return _showSuppressed || !alert.suppressed; }
     std::optional<std::string> soundOf(const std::vector<SignalAlert>& active, std::int64_t& newest) const;
 
     std::map<std::string, TowerState> _lamps;
@@ -59,6 +62,7 @@ private:
     std::vector<std::string> _order;
     TowerState _blindLamps;
     std::string _blindSound;
+    bool _showSuppressed;
 };
 
 } // namespace AlertGate

@@ -134,7 +134,8 @@ Reconciler::Observation Reconciler::observe()
         if (alert.alertname == _settings.heartbeat.alertname ||
             alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
-        observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0)});
+        observation.active.push_back(
+            {alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0), !alert.suppressed.empty()});
     }
     if (snapshot.heartbeat)
         observation.lastHeartbeatMicros = Rfc3339::parseMicros(snapshot.heartbeat->lastSeenAt);

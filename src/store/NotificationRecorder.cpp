@@ -58,6 +58,8 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "status = excluded.status, status_reason = excluded.status_reason, labels = excluded.labels, "
           "annotations = excluded.annotations, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
           "generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at, "
+          // Alertmanager notifies no suppressed alert: one it lists is held back by nothing now.
+          "suppressed = '', "
           // First seen in its current state: a new firing episode re-arms a silenced buzzer.
           "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = "
           "excluded.starts_at "

@@ -143,6 +143,17 @@ ALTER TABLE alerts ADD COLUMN group_key TEXT NOT NULL DEFAULT '';
 UPDATE alerts SET group_key = (SELECT n.group_key FROM notifications n WHERE n.id = alerts.last_notification_id);
 CREATE INDEX alerts_group_status ON alerts (group_key, status);
 )SQL",
+        // 4: what Alertmanager holds an alert back with ('silenced', 'inhibited'; '' for none), learnt by
+        // reconciliation with its API; a suppressed alert lights no lamp by default. Shown in active_alerts.
+        R"SQL(
+ALTER TABLE alerts ADD COLUMN suppressed TEXT NOT NULL DEFAULT ''
+    CHECK (suppressed IN ('', 'silenced', 'inhibited'));
+DROP VIEW active_alerts;
+CREATE VIEW active_alerts AS
+    SELECT fingerprint, alertname, severity, labels, annotations, starts_at, generator_url,
+           first_seen_at, last_seen_at, suppressed
+    FROM alerts WHERE status = 'firing';
+)SQL",
     };
     return steps;
 }

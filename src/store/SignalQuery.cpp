@@ -38,7 +38,8 @@ SignalSnapshot SignalQuery::readFrom(Database& db, const std::string& heartbeatA
     heartbeat.bind(1, heartbeatAlertname);
     if (heartbeat.step())
         snapshot.heartbeat = SignalSnapshot::Sighting{heartbeat.text(1), heartbeat.text(0) == "firing"};
-    Statement notice = db.prepare("SELECT starts_at FROM alerts WHERE fingerprint = ?1 AND status = 'firing'");
+    Statement notice =
+        db.prepare("SELECT starts_at FROM alerts WHERE fingerprint = ?1 AND status = 'firing'");
     notice.bind(1, noticeFingerprint);
     if (notice.step())
         snapshot.noticeSince = notice.text(0);

@@ -22,8 +22,8 @@ struct SignalSnapshot
         bool firing = false;    /// False: Alertmanager sent its resolution.
     };
 
-    std::vector<ActiveAlert> active;       /// Every firing alert, the heartbeat and its notice included.
-    std::optional<Sighting> heartbeat;     /// None: never seen.
+    std::vector<ActiveAlert> active;        /// Every firing alert, the heartbeat and its notice included.
+    std::optional<Sighting> heartbeat;      /// None: never seen.
     std::optional<std::string> noticeSince; /// startsAt of the firing "monitoring is blind" notice, if any.
 };
 

@@ -1,5 +1,5 @@
-#include "alertmanager/AlertmanagerError.h"
 #include "alertmanager/AlertmanagerSync.h"
+#include "alertmanager/AlertmanagerError.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

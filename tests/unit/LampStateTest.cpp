@@ -44,6 +44,7 @@ class LampStateTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSilenceIsAskedAboutTheNewestSoundingActivation);
     CPPUNIT_TEST(testConfiguredMappingCombinesLamps);
     CPPUNIT_TEST(testSilenceBlanksTheTowerBuzzerDigitOnly);
+    CPPUNIT_TEST(testSuppressedAlertsLightNothingByDefault);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -155,6 +156,25 @@ public:
         CPPUNIT_ASSERT_EQUAL(
             std::string("100002"),
             rule.desired({{"critical", 42}}, false, [](std::int64_t) { return false; }).tower.digits());
+    }
+
+    void testSuppressedAlertsLightNothingByDefault()
+    {
+        Settings::Lamp lamp;
+        LampState rule(lamp, Settings::Heartbeat{});
+        auto never = [](std::int64_t) { return false; };
+        SignalAlert silencedCritical{"critical", 1, true};
+        SignalState state = rule.desired({silencedCritical, {"alert", 2}}, false, never);
+        CPPUNIT_ASSERT_EQUAL(std::string("002000"), state.tower.digits());
+        CPPUNIT_ASSERT(!state.buzzerPattern);
+        CPPUNIT_ASSERT_EQUAL(std::string("000000"),
+                             rule.desired({silencedCritical}, false, never).tower.digits());
+
+        lamp.showSuppressed = true;
+        LampState showing(lamp, Settings::Heartbeat{});
+        state = showing.desired({silencedCritical}, false, never);
+        CPPUNIT_ASSERT_EQUAL(std::string("100000"), state.tower.digits());
+        CPPUNIT_ASSERT_EQUAL(std::string("critical"), state.buzzerPattern.value_or(""));
     }
 };
 
