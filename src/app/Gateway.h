@@ -1,7 +1,9 @@
 #pragma once
 
+#include "alertmanager/AlertmanagerSync.h"
 #include "config/Settings.h"
 #include "core/Clock.h"
+#include "core/WorkerLoop.h"
 #include "http/ServerContext.h"
 #include "http/server/HttpServer.h"
 #include "metrics/Metrics.h"
@@ -12,6 +14,7 @@
 #include "signal/silence/Silence.h"
 #include "signal/silence/SilenceButton.h"
 #include "signal/silence/Silencer.h"
+#include "store/AlertReconciliation.h"
 #include "store/NotificationWriter.h"
 
 #include <map>
@@ -40,9 +43,11 @@ public:
 private:
     void wakeDispatchers();
     void wakeReconciler();
+    void startAlertmanagerSync();
     bool store(Notification notification);
 
     const Settings& _settings;
+    const Clock& _clock;
     Metrics _metrics;
     Channels _channels;
     NotificationWriter _writer;
@@ -52,6 +57,9 @@ private:
     BuzzerDevice _buzzer;
     std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
     std::unique_ptr<SilenceButton> _button;  /// Null: none configured, or its line failed to open.
+    std::unique_ptr<AlertReconciliation> _reconciliation; /// Null: no [alertmanager] url.
+    std::unique_ptr<AlertmanagerSync> _alertmanagerSync;
+    std::unique_ptr<WorkerLoop> _alertmanagerLoop; /// Declared after what it steps: stopped first.
     ServerContext _context;
     std::unique_ptr<HttpServer> _server;
 };

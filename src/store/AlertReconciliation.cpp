@@ -53,7 +53,8 @@ std::vector<AlertReconciliation::Firing> AlertReconciliation::firing()
             db().prepare("SELECT fingerprint, last_seen_at, suppressed FROM alerts WHERE status = 'firing'");
         std::vector<Firing> alerts;
         while (select.step())
-            alerts.push_back({select.text(0), Rfc3339::parseMicros(select.text(1)).value_or(0), select.text(2)});
+            alerts.push_back(
+                {select.text(0), Rfc3339::parseMicros(select.text(1)).value_or(0), select.text(2)});
         return alerts;
     }
     catch (const StoreError&)

@@ -32,7 +32,8 @@ struct Store
         for (const char* fixture : {"disk-critical-firing", "watchdog-heartbeat"})
         {
             Transaction transaction(db);
-            NotificationRecorder(db, nullptr).record(PayloadParser::parse(Test::loadFixture(fixture).body), RECEIVED);
+            NotificationRecorder(db, nullptr)
+                .record(PayloadParser::parse(Test::loadFixture(fixture).body), RECEIVED);
             transaction.commit();
         }
     }
@@ -77,12 +78,15 @@ public:
         AlertReconciliation reconciliation(store.path, 5000);
         std::string disk = store.column("SELECT fingerprint FROM alerts WHERE alertname = 'DiskUsage'");
         CPPUNIT_ASSERT_EQUAL(1, reconciliation.apply({{disk, "0000000000000000"}, {}}, LATER));
-        CPPUNIT_ASSERT_EQUAL(std::string("resolved reconciled 2026-11-22T12:05:00.000Z"),
-                             store.column("SELECT status || ' ' || status_reason || ' ' || ends_at FROM alerts "
-                                          "WHERE fingerprint = '" + disk + "'"));
-        CPPUNIT_ASSERT_EQUAL(std::string("firing notified,resolved reconciled"),
-                             store.column("SELECT status || ' ' || reason FROM alert_events WHERE fingerprint = '" +
-                                          disk + "' ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("resolved reconciled 2026-11-22T12:05:00.000Z"),
+            store.column("SELECT status || ' ' || status_reason || ' ' || ends_at FROM alerts "
+                         "WHERE fingerprint = '" +
+                         disk + "'"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("firing notified,resolved reconciled"),
+            store.column("SELECT status || ' ' || reason FROM alert_events WHERE fingerprint = '" + disk +
+                         "' ORDER BY id"));
         // Already resolved: nothing more happens.
         CPPUNIT_ASSERT_EQUAL(0, reconciliation.apply({{disk}, {}}, LATER + 1));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), reconciliation.firing().size());
@@ -95,12 +99,14 @@ public:
         std::string disk = store.column("SELECT fingerprint FROM alerts WHERE alertname = 'DiskUsage'");
         reconciliation.apply({{}, {{disk, "silenced"}}}, LATER);
         reconciliation.apply({{}, {{disk, "silenced"}}}, LATER + 1);
-        CPPUNIT_ASSERT_EQUAL(std::string("silenced"),
-                             store.column("SELECT suppressed FROM active_alerts WHERE fingerprint = '" + disk + "'"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("silenced"),
+            store.column("SELECT suppressed FROM active_alerts WHERE fingerprint = '" + disk + "'"));
         reconciliation.apply({{}, {{disk, ""}}}, LATER + 2);
-        CPPUNIT_ASSERT_EQUAL(std::string("firing notified,firing silenced,firing unsuppressed"),
-                             store.column("SELECT status || ' ' || reason FROM alert_events WHERE fingerprint = '" +
-                                          disk + "' ORDER BY id"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("firing notified,firing silenced,firing unsuppressed"),
+            store.column("SELECT status || ' ' || reason FROM alert_events WHERE fingerprint = '" + disk +
+                         "' ORDER BY id"));
         reconciliation.apply({{}, {{disk, "inhibited"}}}, LATER + 3);
         // Alertmanager notifies only what it holds back from nobody.
         {
@@ -109,8 +115,9 @@ public:
                 .record(PayloadParser::parse(Test::loadFixture("disk-critical-firing").body), LATER + 4);
             transaction.commit();
         }
-        CPPUNIT_ASSERT_EQUAL(std::string(""),
-                             store.column("SELECT suppressed FROM alerts WHERE fingerprint = '" + disk + "'"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string(""),
+            store.column("SELECT suppressed FROM alerts WHERE fingerprint = '" + disk + "'"));
     }
 };
 
