@@ -1,5 +1,6 @@
 #include "app/Gateway.h"
 
+#include "alertmanager/AlertmanagerClient.h"
 #include "http/HandlerFactory.h"
 #include "http/server/Listener.h"
 #include "signal/gpio/GpioError.h"
@@ -55,10 +56,36 @@ Silence::TimePoint activationTime(std::int64_t micros)
         std::chrono::duration_cast<Silence::TimePoint::duration>(std::chrono::microseconds(micros)));
 }
 
+AlertmanagerClient::Options clientOptions(const Settings::Alertmanager& alertmanager)
+{
+    return {alertmanager.urls,     alertmanager.bearerToken,
+            alertmanager.username, alertmanager.password,
+            alertmanager.caFile,   std::chrono::milliseconds(alertmanager.timeoutMs)};
+}
+
+std::vector<HeldAlert> heldAlerts(AlertReconciliation& reconciliation)
+{
+    std::vector<HeldAlert> held;
+    for (const auto& alert : reconciliation.firing())
+        held.push_back({alert.fingerprint, alert.lastSeenMicros,
+                        alert.suppressed == "silenced"    ? Suppression::Silenced
+                        : alert.suppressed == "inhibited" ? Suppression::Inhibited
+                                                          : Suppression::None});
+    return held;
+}
+
+AlertReconciliation::Change storeChange(const ReconcilePlan& plan)
+{
+    AlertReconciliation::Change change{plan.resolve, {}};
+    for (const auto& mark : plan.suppress)
+        change.suppress.emplace_back(mark.fingerprint, suppressionName(mark.suppression));
+    return change;
+}
+
 } // namespace
 
 Gateway::Gateway(const Settings& settings, const Clock& clock)
-    : _settings(settings), _channels(std::make_shared<Channels>(settings, clock)),
+    : _settings(settings), _clock(clock), _channels(std::make_shared<Channels>(settings, clock)),
       _writer(
           settings.store.path, settings.store.busyTimeoutMs, clock, _metrics, &_channels->router(),
           [this] { wakeDispatchers(); }, [this] { wakeReconciler(); }),
@@ -93,6 +120,29 @@ Gateway::Gateway(const Settings& settings, const Clock& clock)
         _silence.setListener([this] { wakeReconciler(); });
         _context.reconciler = _reconciler.get();
     }
+    if (settings.alertmanager.enabled())
+        startAlertmanagerSync();
+}
+
+// Built here, started with the other workers: the first round runs at start-up, then every interval.
+void Gateway::startAlertmanagerSync()
+{
+    _reconciliation =
+        std::make_unique<AlertReconciliation>(_settings.store.path, _settings.store.busyTimeoutMs);
+    auto client = std::make_shared<AlertmanagerClient>(clientOptions(_settings.alertmanager));
+    _alertmanagerSync = std::make_unique<AlertmanagerSync>(
+        AlertmanagerSync::Parts{[client] { return client->fetch(); },
+                                [this] { return heldAlerts(*_reconciliation); },
+                                [this](const ReconcilePlan& plan) {
+                                    _reconciliation->apply(storeChange(plan), _clock.nowMicros());
+                                    wakeReconciler();
+                                },
+                                [this](bool reached, std::size_t resolved) {
+                                    _metrics.observeReconciliation(reached, resolved);
+                                }},
+        _settings.alertmanager.reconcileIntervalMs * 1000);
+    _alertmanagerLoop = std::make_unique<WorkerLoop>(
+        "alertmanager", _clock, [this](std::int64_t now) { return _alertmanagerSync->step(now); });
 }
 
 // The reconciler's own notifications (the heartbeat's lapse and return) take the webhook's path into
@@ -131,6 +181,8 @@ void Gateway::start()
         dispatcher->start();
     if (_reconciler)
         _reconciler->start();
+    if (_alertmanagerLoop)
+        _alertmanagerLoop->start();
     Poco::Net::ServerSocket socket =
         listenOn(Poco::Net::SocketAddress(_settings.http.host, _settings.http.port));
     _server =
@@ -145,6 +197,8 @@ void Gateway::stop()
     if (_server)
         _server->stop();
     // Before the writer: the reconciler may be storing a heartbeat message.
+    if (_alertmanagerLoop)
+        _alertmanagerLoop->stop();
     if (_reconciler)
         _reconciler->stop();
     _pruner.stop();

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "alertmanager/AlertmanagerSync.h"
 #include "config/Settings.h"
 #include "core/Clock.h"
+#include "core/WorkerLoop.h"
 #include "http/ServerContext.h"
 #include "http/server/HttpServer.h"
 #include "metrics/Metrics.h"
@@ -13,6 +15,7 @@
 #include "signal/silence/Silence.h"
 #include "signal/silence/SilenceButton.h"
 #include "signal/silence/Silencer.h"
+#include "store/AlertReconciliation.h"
 #include "store/NotificationWriter.h"
 #include "store/Pruner.h"
 
@@ -44,9 +47,11 @@ public:
 private:
     void wakeDispatchers();
     void wakeReconciler();
+    void startAlertmanagerSync();
     bool store(Notification notification);
 
     const Settings& _settings;
+    const Clock& _clock;
     Metrics _metrics;
     std::shared_ptr<Channels> _channels; /// The start-up channels; their router routes for good.
     std::vector<std::unique_ptr<SwappableChannel>> _swappable; /// What the dispatchers deliver through.
@@ -58,6 +63,9 @@ private:
     BuzzerDevice _buzzer;
     std::unique_ptr<Reconciler> _reconciler; /// Drives _buzzer: declared after it, so stopped first.
     std::unique_ptr<SilenceButton> _button;  /// Null: none configured, or its line failed to open.
+    std::unique_ptr<AlertReconciliation> _reconciliation; /// Null: no [alertmanager] url.
+    std::unique_ptr<AlertmanagerSync> _alertmanagerSync;
+    std::unique_ptr<WorkerLoop> _alertmanagerLoop; /// Declared after what it steps: stopped first.
     ServerContext _context;
     std::unique_ptr<HttpServer> _server;
 };

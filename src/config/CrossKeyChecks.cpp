@@ -28,6 +28,25 @@ void checkSecretPairs(Validation& v, const Has& has)
     }
 }
 
+void checkAlertmanager(const Settings::Alertmanager& a, Validation& v, const Has& has)
+{
+    if (!a.enabled())
+    {
+        for (const char* key :
+             {"alertmanager.bearer_token", "alertmanager.bearer_token_file", "alertmanager.username",
+              "alertmanager.password", "alertmanager.password_file", "alertmanager.ca_file",
+              "alertmanager.timeout", "alertmanager.reconcile_interval"})
+            if (has(key))
+                v.problem("alertmanager.url",
+                          std::string("missing: ") + key + " needs the Alertmanager's URL");
+        return;
+    }
+    if (a.username.empty() != a.password.empty())
+        v.problem("alertmanager.username", "basic authentication needs both a user name and a password");
+    if (!a.bearerToken.empty() && !a.username.empty())
+        v.problem("alertmanager.bearer_token", "set either a bearer token or basic authentication, not both");
+}
+
 // Two modes: an Incoming Webhook, or an app (bot token) posting to a channel.
 void checkSlack(const Settings::Slack& slack, Validation& v)
 {
@@ -102,6 +121,7 @@ void CrossKeyChecks::run(const Settings& s, const std::vector<std::string>& keys
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
     checkEmail(s.email, v, has);
     checkSlack(s.slack, v);
+    checkAlertmanager(s.alertmanager, v, has);
     if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);

@@ -108,6 +108,11 @@ template <typename Field> ConfigKey::Slot labelNames(Field field)
     return slot("label names, separated by commas (may be empty)", field, ValueParsers::labelNames);
 }
 
+template <typename Field> ConfigKey::Slot httpUrls(Field field)
+{
+    return slot("http or https URLs, separated by commas", field, ValueParsers::httpUrls);
+}
+
 /// A file name, taken relative to the configuration file's directory (also when it is the default).
 template <typename Field> ConfigKey::Slot path(Field field)
 {

@@ -91,12 +91,25 @@ struct Settings
         /// Labels that group alerts for the tower: in a group only its most severe alerts light their
         /// lamps (the original setup's one level per alertname+instance). Empty: every alert lights.
         std::vector<std::string> groupBy{"alertname", "instance"};
+        bool showSuppressed = false; /// Light alerts that Alertmanager reports silenced or inhibited.
     } lamp;
 
     struct Alerts
     {
         std::int64_t staleAfterMs = 0; /// 0: active alerts never go stale (StaleAlerts).
     } alerts;
+
+    struct Alertmanager
+    {
+        std::vector<std::string> urls; /// Empty: no reconciliation. Several: the peers of an HA pair.
+        std::string bearerToken;       /// A credential: never logged.
+        std::string username;
+        std::string password;
+        std::string caFile;
+        std::int64_t timeoutMs = 5000;
+        std::int64_t reconcileIntervalMs = 60000;
+        bool enabled() const { return !urls.empty(); }
+    } alertmanager;
 
     struct Slack
     {

@@ -166,6 +166,31 @@ std::string httpsBaseUrl(const std::string& value)
     return base;
 }
 
+std::vector<std::string> httpUrls(const std::string& value)
+{
+    std::vector<std::string> result;
+    for (const auto& part : Poco::StringTokenizer(
+             value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+    {
+        Poco::URI url;
+        try
+        {
+            url = Poco::URI(part);
+        }
+        catch (const Poco::SyntaxException&)
+        {
+            throw std::invalid_argument("\"" + printable(part, 60) + "\" is not a URL");
+        }
+        if ((url.getScheme() != "http" && url.getScheme() != "https") || url.getHost().empty())
+            throw std::invalid_argument("expected http:// or https:// URLs, not \"" + printable(part, 60) +
+                                        "\"");
+        result.push_back(part);
+    }
+    if (result.empty())
+        throw std::invalid_argument("expected one or more URLs, separated by commas");
+    return result;
+}
+
 std::vector<std::string> labelNames(const std::string& value)
 {
     std::vector<std::string> result;

@@ -43,6 +43,8 @@ std::string httpsUrl(const std::string& value);
 std::string httpsBaseUrl(const std::string& value);
 /// An https URL that paths are appended to (Slack's Web API): kept without its trailing slashes.
 std::vector<std::string> labelNames(const std::string& value);
+std::vector<std::string> httpUrls(const std::string& value);
+/// "http://am-1:9093, http://am-2:9093": one or more http or https URLs separated by commas.
 /// "alertname, instance": Prometheus label names separated by commas; empty is allowed (none).
 std::map<std::string, std::string> severityPatterns(const std::string& value);
 /// "critical:alarm, warning:beep": severity -> buzzer pattern name.

@@ -69,6 +69,7 @@ Poco::JSON::Object::Ptr activeObject(const ActiveAlert& a)
     o->set("generatorURL", a.generatorURL);
     o->set("firstSeenAt", a.firstSeenAt);
     o->set("lastSeenAt", a.lastSeenAt);
+    o->set("suppressed", a.suppressed);
     return o;
 }
 

@@ -149,6 +149,32 @@ void Metrics::renderBuzzer(std::ostream& out, const BuzzerGauges& gauges)
     out << "alertgate_buzzer_sounding " << (gauges.sounding ? 1 : 0) << '\n';
 }
 
+void Metrics::observeReconciliation(bool reached, std::size_t resolved)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    _reconciliation.configured = true;
+    _reconciliation.up = reached;
+    if (!reached)
+        ++_reconciliation.failures;
+    _reconciliation.resolved += resolved;
+}
+
+// Only once reconciliation has run: without an [alertmanager] url there is nothing to report.
+void Metrics::renderReconciliation(std::ostream& out) const
+{
+    if (!_reconciliation.configured)
+        return;
+    header(out, "alertgate_alertmanager_up", "gauge",
+           "Whether Alertmanager answered the last reconciliation round (GET /api/v2/alerts).");
+    out << "alertgate_alertmanager_up " << (_reconciliation.up ? 1 : 0) << '\n';
+    header(out, "alertgate_alertmanager_failures_total", "counter",
+           "Reconciliation rounds that could not reach Alertmanager or not write, and changed nothing.");
+    out << "alertgate_alertmanager_failures_total " << _reconciliation.failures << '\n';
+    header(out, "alertgate_alertmanager_reconciled_total", "counter",
+           "Alerts resolved because Alertmanager no longer held them (reason reconciled).");
+    out << "alertgate_alertmanager_reconciled_total " << _reconciliation.resolved << '\n';
+}
+
 void Metrics::renderCounters(std::ostream& out) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
@@ -176,6 +202,7 @@ void Metrics::renderCounters(std::ostream& out) const
         out << "alertgate_store_pruned_rows_total{table=\"" << table << "\"} "
             << (found == _pruned.end() ? 0 : found->second) << '\n';
     }
+    renderReconciliation(out);
 }
 
 void Metrics::renderHistograms(std::ostream& out) const

@@ -55,6 +55,8 @@ public:
     void countDelivery(const std::string& channel, const std::string& outcome);
     /// outcome: delivered, retry or dead.
     void observeDeliveryLatency(const std::string& channel, double seconds);
+    void observeReconciliation(bool reached, std::size_t resolved);
+    /// One round of reconciliation with Alertmanager: whether it answered, how many alerts it resolved.
     /// From the notification's arrival to its delivery on the channel.
 
     /// Read from the buzzer when scraped.
@@ -93,7 +95,17 @@ private:
     void renderHistograms(std::ostream& out) const;
     static void renderOutbox(std::ostream& out, const StoreGauges& gauges);
 
+    struct Reconciliation
+    {
+        bool configured = false;
+        bool up = false;
+        std::uint64_t failures = 0;
+        std::uint64_t resolved = 0;
+    };
+    void renderReconciliation(std::ostream& out) const;
+
     mutable std::mutex _mutex;
+    Reconciliation _reconciliation;
     std::array<std::uint64_t, static_cast<std::size_t>(Received::Count)> _received{};
     std::array<std::uint64_t, static_cast<std::size_t>(Rejection::Count)> _rejections{};
     Histogram _commit{{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}};

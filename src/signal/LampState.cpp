@@ -7,7 +7,8 @@ namespace AlertGate {
 
 LampState::LampState(const Settings::Lamp& lamp, const Settings::Heartbeat& heartbeat)
     : _sound(lamp.sound), _order(lamp.order), _groupBy(lamp.groupBy),
-      _blindLamps(TowerState::parse(heartbeat.blindLamps)), _blindSound(heartbeat.blindSound)
+      _blindLamps(TowerState::parse(heartbeat.blindLamps)), _blindSound(heartbeat.blindSound),
+      _showSuppressed(lamp.showSuppressed)
 {
     for (const auto& [severity, spec] : lamp.severities)
         _lamps.emplace(severity, TowerState::parse(spec));
@@ -42,12 +43,13 @@ std::string LampState::groupOf(const SignalAlert& alert) const
 }
 
 // The alerts allowed to light their lamps: in each group, those of the group's most severe severity
-// among the severities that have lamps (an alert that lights nothing must not hide one that does).
+// among the severities that have lamps (an alert that lights nothing must not hide one that does). A
+// suppressed alert that is not shown takes no part, so it hides nothing either.
 std::vector<const SignalAlert*> LampState::lighting(const std::vector<SignalAlert>& active) const
 {
     std::vector<const SignalAlert*> lit;
     for (const auto& alert : active)
-        if (_lamps.count(alert.severity) > 0)
+        if (_lamps.count(alert.severity) > 0 && shown(alert))
             lit.push_back(&alert);
     if (_groupBy.empty())
         return lit;
@@ -71,7 +73,7 @@ std::optional<std::string> LampState::soundOf(const std::vector<SignalAlert>& ac
     const SignalAlert* loudest = nullptr;
     for (const auto& alert : active)
     {
-        if (_sound.count(alert.severity) == 0)
+        if (_sound.count(alert.severity) == 0 || !shown(alert))
             continue;
         newest = std::max(newest, alert.activeSinceMicros);
         if (!loudest || outranks(alert.severity, loudest->severity))

@@ -19,7 +19,8 @@ struct SignalAlert
     std::string severity;
     std::int64_t activeSinceMicros = 0; /// When alertgate first saw it firing (its activation).
     std::string fingerprint;
-    LabelSet labels; /// For [lamp] group_by.
+    LabelSet labels;         /// For [lamp] group_by.
+    bool suppressed = false; /// Alertmanager reports it silenced or inhibited.
 };
 
 /// What the tower and the buzzer should show.
@@ -45,7 +46,8 @@ struct SignalState
 /// group hides another; the buzzer sounds the pattern of
 /// the highest active severity configured to sound ([lamp] sound); a blind heartbeat adds its lamps and
 /// sound. A silence (asked with the newest activation among the sounding alerts) quiets the buzzer and
-/// the tower's own buzzer digit, never the lamps.
+/// the tower's own buzzer digit, never the lamps. An alert Alertmanager holds back (silenced, inhibited)
+/// lights and sounds nothing unless [lamp] show_suppressed says so.
 class LampState
 {
 public:
@@ -62,6 +64,7 @@ private:
     bool outranks(const std::string& severity, const std::string& other) const;
     std::string groupOf(const SignalAlert& alert) const;
     std::vector<const SignalAlert*> lighting(const std::vector<SignalAlert>& active) const;
+    bool shown(const SignalAlert& alert) const { return _showSuppressed || !alert.suppressed; }
     std::optional<std::string> soundOf(const std::vector<SignalAlert>& active, std::int64_t& newest) const;
 
     std::map<std::string, TowerState> _lamps;
@@ -70,6 +73,7 @@ private:
     std::vector<std::string> _groupBy;
     TowerState _blindLamps;
     std::string _blindSound;
+    bool _showSuppressed;
 };
 
 } // namespace AlertGate

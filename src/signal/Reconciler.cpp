@@ -108,7 +108,7 @@ Reconciler::Observation Reconciler::observe(std::int64_t now)
             alert.fingerprint == HeartbeatNotice::FINGERPRINT)
             continue;
         observation.active.push_back({alert.severity, Rfc3339::parseMicros(alert.firstSeenAt).value_or(0),
-                                      alert.fingerprint, alert.labels});
+                                      alert.fingerprint, alert.labels, !alert.suppressed.empty()});
     }
     if (snapshot.heartbeat)
         observation.heartbeat = HeartbeatMonitor::Sighting{

@@ -183,13 +183,14 @@ std::vector<std::string> HistoryQuery::plan(const HistoryFilter& filter)
 std::vector<ActiveAlert> HistoryQuery::active()
 {
     Statement query = _db.prepare("SELECT fingerprint, alertname, severity, labels, annotations, starts_at, "
-                                  "generator_url, first_seen_at, last_seen_at FROM active_alerts "
+                                  "generator_url, first_seen_at, last_seen_at, suppressed FROM active_alerts "
                                   "ORDER BY starts_at, fingerprint");
     std::vector<ActiveAlert> alerts;
     while (query.step())
         alerts.push_back(ActiveAlert{query.text(0), query.text(1), query.text(2),
                                      labelSetFromJson(query.text(3)), labelSetFromJson(query.text(4)),
-                                     query.text(5), query.text(6), query.text(7), query.text(8)});
+                                     query.text(5), query.text(6), query.text(7), query.text(8),
+                                     query.text(9)});
     return alerts;
 }
 

@@ -60,6 +60,7 @@ struct ActiveAlert
     std::string generatorURL;
     std::string firstSeenAt;
     std::string lastSeenAt;
+    std::string suppressed; /// "", "silenced" or "inhibited" (Alertmanager's word, by reconciliation).
 };
 
 /// Read-only questions to the store. Every value is bound, never spliced into the SQL.

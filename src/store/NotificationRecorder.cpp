@@ -66,9 +66,11 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
       _countRepeat(db.prepare("INSERT INTO notification_repeats (notification_id, repeats, last_repeat_at) "
                               "VALUES (?1, 1, ?2) ON CONFLICT (notification_id) DO UPDATE SET "
                               "repeats = repeats + 1, last_repeat_at = excluded.last_repeat_at")),
-      // No indexed column: a repeat rewrites the alert's row and nothing else.
+      // No indexed column: a repeat rewrites the alert's row and nothing else. Alertmanager notifies no
+      // suppressed alert, so one it lists again is held back by nothing now.
       _refreshAlert(db.prepare("UPDATE alerts SET annotations = ?2, ends_at = ?3, generator_url = ?4, "
-                               "last_seen_at = ?5, last_notification_id = ?6 WHERE fingerprint = ?1")),
+                               "last_seen_at = ?5, last_notification_id = ?6, suppressed = '' "
+                               "WHERE fingerprint = ?1")),
       _keepEventLabels(
           db.prepare("UPDATE alert_events SET labels = ?2 WHERE fingerprint = ?1 AND labels = ''")),
       _selectAlert(db.prepare(
@@ -82,6 +84,8 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "status = excluded.status, status_reason = excluded.status_reason, labels = excluded.labels, "
           "annotations = excluded.annotations, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
           "generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at, "
+          // Alertmanager notifies no suppressed alert: one it lists is held back by nothing now.
+          "suppressed = '', "
           // First seen in its current state: a new firing episode re-arms a silenced buzzer.
           "first_seen_at = CASE WHEN alerts.status = excluded.status AND alerts.starts_at = "
           "excluded.starts_at "

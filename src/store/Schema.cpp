@@ -224,6 +224,17 @@ CREATE TABLE slack_messages (
     PRIMARY KEY (group_key, episode_notification_id)
 );
 )SQL",
+        // 6: what Alertmanager holds an alert back with ('silenced', 'inhibited'; '' for none), learnt by
+        // reconciliation with its API; a suppressed alert lights no lamp by default. Shown in active_alerts.
+        R"SQL(
+ALTER TABLE alerts ADD COLUMN suppressed TEXT NOT NULL DEFAULT ''
+    CHECK (suppressed IN ('', 'silenced', 'inhibited'));
+DROP VIEW active_alerts;
+CREATE VIEW active_alerts AS
+    SELECT fingerprint, alertname, severity, labels, annotations, starts_at, generator_url,
+           first_seen_at, last_seen_at, suppressed
+    FROM alerts WHERE status = 'firing';
+)SQL",
     };
     return steps;
 }

@@ -1,5 +1,6 @@
 #include "AlertChain.h"
 
+#include "FreePort.h"
 #include "JsonParse.h"
 #include "MailParser.h"
 
@@ -16,14 +17,16 @@ constexpr int STEP_TIMEOUT_MS = 60000;
 
 } // namespace
 
-AlertChain::AlertChain(double diskUsagePercent, const std::string& extraIni)
-    : _slack("[]", &_certificates),
+AlertChain::AlertChain(double diskUsagePercent, const std::string& extraIni, Reconcile reconcile)
+    : _alertmanagerPort(reconcile == Reconcile::WithAlertmanager ? freeLoopbackPort() : 0),
+      _slack("[]", &_certificates),
       _smtp(FakeSmtpServer::tlsOptions(_certificates, FakeSmtpServer::Mode::StartTls, SMTP_USER,
                                        SMTP_PASSWORD)),
-      _gateway(gatewayIni(extraIni))
+      _gateway(gatewayIni(extraIni), "", reconcile == Reconcile::WithAlertmanager ? freeLoopbackPort() : 0)
 {
     _gateway.start();
-    _monitoring = std::make_unique<MonitoringStack>(_gateway.port(), "s3cret", diskUsagePercent);
+    _monitoring =
+        std::make_unique<MonitoringStack>(_gateway.port(), "s3cret", diskUsagePercent, _alertmanagerPort);
 }
 
 std::string AlertChain::gatewayIni(const std::string& extraIni)
@@ -40,7 +43,15 @@ std::string AlertChain::gatewayIni(const std::string& extraIni)
            std::to_string(_smtp.port()) + "\nsecurity = starttls\nusername = " + SMTP_USER +
            "\npassword_file = " + passwordFile +
            "\nfrom = alertgate <alertgate@example.com>\nto = oncall@example.com\nca_file = " +
-           _certificates.caFile() + "\n" + extraIni;
+           _certificates.caFile() + "\n" + alertmanagerSection() + extraIni;
+}
+
+std::string AlertChain::alertmanagerSection() const
+{
+    if (_alertmanagerPort == 0)
+        return "";
+    return "[alertmanager]\nurl = http://127.0.0.1:" + std::to_string(_alertmanagerPort) +
+           "\nreconcile_interval = 1s\n";
 }
 
 bool AlertChain::towerShows(const std::string& digits)

@@ -19,7 +19,14 @@ namespace AlertGate::Test {
 class AlertChain
 {
 public:
-    explicit AlertChain(double diskUsagePercent, const std::string& extraIni = "");
+    enum class Reconcile
+    {
+        Off,
+        WithAlertmanager, /// [alertmanager] url set, every second; the gateway keeps its port on restart.
+    };
+
+    explicit AlertChain(double diskUsagePercent, const std::string& extraIni = "",
+                        Reconcile reconcile = Reconcile::Off);
     /// extraIni is added to alertgate's configuration (e.g. a [heartbeat] section).
 
     MonitoringStack& monitoring() { return *_monitoring; }
@@ -42,9 +49,11 @@ public:
 
 private:
     std::string gatewayIni(const std::string& extraIni);
+    std::string alertmanagerSection() const;
 
     TempDir _dir;
     TestCertificates _certificates;
+    std::uint16_t _alertmanagerPort; /// 0: chosen by MonitoringStack, and alertgate does not ask it.
     FakePatliteTower _tower;
     FakeSlackServer _slack;
     FakeSmtpServer _smtp;

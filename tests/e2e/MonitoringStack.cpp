@@ -3,9 +3,14 @@
 #include "Eventually.h"
 #include "FreePort.h"
 #include "GatewayProcess.h"
+#include "JsonParse.h"
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
@@ -55,13 +60,13 @@ bool answers(std::uint16_t port, const std::string& method, const std::string& p
 } // namespace
 
 MonitoringStack::MonitoringStack(std::uint16_t gatewayPort, const std::string& bearerToken,
-                                 double diskUsagePercent)
+                                 double diskUsagePercent, std::uint16_t alertmanagerPort)
 {
     _exporter = std::make_unique<FakeProcess>(std::vector<std::string>{EXPORTER});
     _exporterPort = _exporter->ports().front();
     setDiskUsage(diskUsagePercent);
     // Prometheus must be told Alertmanager's address before either runs.
-    _alertmanagerPort = freeLoopbackPort();
+    _alertmanagerPort = alertmanagerPort != 0 ? alertmanagerPort : freeLoopbackPort();
     _prometheusPort = freeLoopbackPort();
     const std::string tokenFile = _dir.write("bearer-token", bearerToken + "\n", 0600);
     writeConfig("alertmanager.yml", gatewayPort, tokenFile);
@@ -94,7 +99,8 @@ void MonitoringStack::startAlertmanager()
     _alertmanager = std::make_unique<ChildProcess>(
         program("prometheus-alertmanager"),
         std::vector<std::string>{"--config.file=" + _dir.file("alertmanager.yml"),
-                                 "--storage.path=" + _dir.file("alertmanager-data"),
+                                 "--storage.path=" +
+                                     _dir.file("alertmanager-data-" + std::to_string(++_alertmanagerStarts)),
                                  "--web.listen-address=127.0.0.1:" + std::to_string(_alertmanagerPort),
                                  "--cluster.listen-address=", "--log.level=debug"});
     waitUntil("Alertmanager ready", _alertmanagerPort, "/-/ready", "");
@@ -116,6 +122,46 @@ void MonitoringStack::waitUntil(const std::string& what, std::uint16_t port, con
 {
     if (!eventually([&] { return answers(port, "GET", path, expected); }, START_TIMEOUT_MS))
         throw std::runtime_error("timed out waiting for " + what + "\n" + logs());
+}
+
+bool MonitoringStack::prometheusFires(const std::string& alertname) const
+{
+    HttpResult result = httpRequest(_prometheusPort, "GET", "/api/v1/alerts");
+    if (result.status != 200)
+        throw std::runtime_error("Prometheus's alerts: HTTP " + std::to_string(result.status) + "\n" +
+                                 logs());
+    auto alerts = parseObject(result.body)->getObject("data")->getArray("alerts");
+    for (std::size_t i = 0; alerts && i < alerts->size(); ++i)
+    {
+        auto alert = alerts->getObject(static_cast<unsigned>(i));
+        if (alert->getObject("labels")->optValue<std::string>("alertname", "") == alertname &&
+            alert->getValue<std::string>("state") == "firing")
+            return true;
+    }
+    return false;
+}
+
+void MonitoringStack::restartAlertmanagerWithoutItsState()
+{
+    _alertmanager->stop();
+    startAlertmanager();
+}
+
+std::string MonitoringStack::silence(const std::string& alertname)
+{
+    const std::string body =
+        "{\"matchers\":[{\"name\":\"alertname\",\"value\":\"" + alertname +
+        "\",\"isRegex\":false,\"isEqual\":true}],\"startsAt\":\"" +
+        Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT) +
+        "\",\"endsAt\":\"" +
+        Poco::DateTimeFormatter::format(Poco::Timestamp() + Poco::Timespan(3600, 0),
+                                        Poco::DateTimeFormat::ISO8601_FORMAT) +
+        "\",\"createdBy\":\"e2e\",\"comment\":\"maintenance\"}";
+    HttpResult result = httpRequest(_alertmanagerPort, "POST", "/api/v2/silences",
+                                    {{"Content-Type", "application/json"}}, body);
+    if (result.status != 200)
+        throw std::runtime_error("Alertmanager refused the silence: " + result.body + "\n" + logs());
+    return result.body;
 }
 
 void MonitoringStack::setDiskUsage(double percent)

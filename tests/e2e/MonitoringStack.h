@@ -18,9 +18,11 @@ namespace AlertGate::Test {
 class MonitoringStack
 {
 public:
-    MonitoringStack(std::uint16_t gatewayPort, const std::string& bearerToken, double diskUsagePercent);
-    /// Starts the exporter at diskUsagePercent, then Alertmanager and Prometheus, and waits until both are
-    /// ready and Prometheus has scraped the exporter. Throws std::runtime_error with their logs otherwise.
+    MonitoringStack(std::uint16_t gatewayPort, const std::string& bearerToken, double diskUsagePercent,
+                    std::uint16_t alertmanagerPort = 0);
+    /// Starts the exporter at diskUsagePercent, then Alertmanager (on alertmanagerPort, or a free port
+    /// when 0) and Prometheus, and waits until both are ready and Prometheus has scraped the exporter.
+    /// Throws std::runtime_error with their logs otherwise.
     ~MonitoringStack();
     MonitoringStack(const MonitoringStack&) = delete;
     MonitoringStack& operator=(const MonitoringStack&) = delete;
@@ -28,6 +30,18 @@ public:
     void setDiskUsage(double percent);
     std::string instance() const;
     /// The exporter's instance label, as Prometheus sets it: "127.0.0.1:<port>".
+
+    std::uint16_t alertmanagerPort() const { return _alertmanagerPort; }
+
+    bool prometheusFires(const std::string& alertname) const;
+    /// Whether Prometheus holds an alert of that name as firing (GET /api/v1/alerts).
+
+    void restartAlertmanagerWithoutItsState();
+    /// Stops Alertmanager and starts it again on the same port with an empty storage directory: it
+    /// forgets every alert and what it notified (as after a crash without persistent storage).
+
+    std::string silence(const std::string& alertname);
+    /// Creates a one-hour silence for alertname through Alertmanager's API; returns its id.
 
     void stopWatchdog();
     void startWatchdog();
@@ -51,6 +65,7 @@ private:
     std::uint16_t _prometheusPort = 0;
     std::unique_ptr<ChildProcess> _alertmanager;
     std::unique_ptr<ChildProcess> _prometheus;
+    int _alertmanagerStarts = 0;
 };
 
 } // namespace AlertGate::Test

@@ -10,13 +10,14 @@
 
 namespace AlertGate::Test {
 
-TestGateway::TestGateway(const std::string& extraIni, const std::string& storeDir)
+TestGateway::TestGateway(const std::string& extraIni, const std::string& storeDir, std::uint16_t listenPort)
 {
     _storePath = (storeDir.empty() ? _dir.path() : storeDir) + "/alertgate.db";
     std::string tokenFile = _dir.write("bearer-token", "s3cret\n", 0600);
     _configFile = _dir.write("alertgate.ini",
-                             "[http]\nlisten = 127.0.0.1:0\n"
-                             "[store]\npath = " +
+                             "[http]\nlisten = 127.0.0.1:" + std::to_string(listenPort) +
+                                 "\n"
+                                 "[store]\npath = " +
                                  _storePath +
                                  "\n"
                                  "[webhook]\nbearer_token_file = " +
@@ -57,10 +58,15 @@ std::string TestGateway::webhookSection(const std::string& bearerToken) const
 
 void TestGateway::restart()
 {
+    stop();
+    start();
+}
+
+void TestGateway::stop()
+{
     int code = _process->terminate();
     if (code != 0)
         throw std::runtime_error("alertgate exited with " + std::to_string(code) + ":\n" + _process->log());
-    start();
 }
 
 std::map<std::string, std::string> TestGateway::authorized()

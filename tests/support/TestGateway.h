@@ -15,14 +15,18 @@ namespace AlertGate::Test {
 class TestGateway
 {
 public:
-    explicit TestGateway(const std::string& extraIni = "", const std::string& storeDir = "");
-    /// extraIni is appended to the generated config; storeDir overrides where the database lives.
+    explicit TestGateway(const std::string& extraIni = "", const std::string& storeDir = "",
+                         std::uint16_t listenPort = 0);
+    /// extraIni is appended to the generated config; storeDir overrides where the database lives;
+    /// listenPort 0 lets the kernel choose (a gateway that must come back on its port names one).
     ~TestGateway();
     /// Stops the daemon; one that does not exit cleanly (a sanitizer report, a crash on shutdown)
     /// aborts the test binary with its log, so no such finding goes unnoticed.
 
     void start(const Poco::Process::Env& env = {});
     void restart();
+    void stop();
+    /// SIGTERM; throws with the log unless the daemon exits cleanly.
     GatewayProcess& process() { return *_process; }
     std::uint16_t port() const { return _process->port(); }
     const std::string& configFile() const { return _configFile; }

@@ -172,7 +172,8 @@ public:
                       "2026-11-22T12:24:41Z",
                       "",
                       "2026-11-22T12:25:04.123Z",
-                      "2026-11-22T13:25:04.123Z"};
+                      "2026-11-22T13:25:04.123Z",
+                      "silenced"};
         std::ostringstream out;
         HistoryFormatter::writeJson(out, {a});
         auto object = Poco::JSON::Parser().parse(out.str()).extract<Array::Ptr>()->getObject(0);
@@ -181,6 +182,7 @@ public:
                              object->getObject("annotations")->getValue<std::string>("summary"));
         CPPUNIT_ASSERT_EQUAL(std::string("2026-11-22T13:25:04.123Z"),
                              object->getValue<std::string>("lastSeenAt"));
+        CPPUNIT_ASSERT_EQUAL(std::string("silenced"), object->getValue<std::string>("suppressed"));
     }
 
     void testTableShowsReasonAlertmanagerDidNotGive()

@@ -54,6 +54,7 @@ class LampStateTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testDiskWalkShowsOneLevelAtATime);
     CPPUNIT_TEST(testGroupsAreKeptApartByTheirLabelValues);
     CPPUNIT_TEST(testSeverityWithoutLampsHidesNothing);
+    CPPUNIT_TEST(testSuppressedAlertsLightNothingByDefault);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -280,6 +281,26 @@ public:
                                          [](std::int64_t) { return false; });
         CPPUNIT_ASSERT_EQUAL(std::string("002000"), state.tower.digits());
         CPPUNIT_ASSERT((std::vector<std::string>{"a"}) == state.lighting);
+    }
+
+    void testSuppressedAlertsLightNothingByDefault()
+    {
+        Settings::Lamp lamp;
+        LampState rule(lamp, Settings::Heartbeat{});
+        auto never = [](std::int64_t) { return false; };
+        SignalAlert silencedCritical{"critical", 1, "c", {}, true};
+        // Within its group (group_by alertname, instance) a suppressed alert hides nothing either.
+        SignalState state = rule.desired({silencedCritical, {"alert", 2, "a", {}}}, false, never);
+        CPPUNIT_ASSERT_EQUAL(std::string("002000"), state.tower.digits());
+        CPPUNIT_ASSERT(!state.buzzerPattern);
+        CPPUNIT_ASSERT_EQUAL(std::string("000000"),
+                             rule.desired({silencedCritical}, false, never).tower.digits());
+
+        lamp.showSuppressed = true;
+        LampState showing(lamp, Settings::Heartbeat{});
+        state = showing.desired({silencedCritical}, false, never);
+        CPPUNIT_ASSERT_EQUAL(std::string("100000"), state.tower.digits());
+        CPPUNIT_ASSERT_EQUAL(std::string("critical"), state.buzzerPattern.value_or(""));
     }
 };
 
