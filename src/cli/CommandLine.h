@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -23,10 +25,11 @@ struct CommandLine
     /// daemon does not take.
 };
 
-class UsageError : public std::invalid_argument
+/// A command line that cannot be run: what() says why (main exits 2).
+class UsageError : public Error
 {
 public:
-    using std::invalid_argument::invalid_argument;
+    using Error::Error;
 };
 
 } // namespace AlertGate
