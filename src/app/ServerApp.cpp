@@ -6,7 +6,6 @@
 #include "app/Signals.h"
 #include "app/Systemd.h"
 #include "app/Watchdog.h"
-#include "cli/Usage.h"
 #include "config/ConfigError.h"
 #include "config/ConfigKeys.h"
 #include "config/SettingsLoader.h"
@@ -15,10 +14,6 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/IPAddress.h>
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/IntValidator.h>
-#include <Poco/Util/Option.h>
-#include <Poco/Util/OptionCallback.h>
 
 #include <algorithm>
 #include <iostream>
@@ -34,44 +29,17 @@ Poco::Logger& log()
 
 } // namespace
 
-void ServerApp::defineOptions(Poco::Util::OptionSet& options)
-{
-    // Not ServerApplication's: its --daemon, --pidfile and --umask do not belong under systemd.
-    Poco::Util::Application::defineOptions(options);
-    options.addOption(Poco::Util::Option("help", "h", "show this help and exit")
-                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleHelp)));
-    options.addOption(Poco::Util::Option("version", "V", "print the version and exit")
-                          .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleVersion)));
-    options.addOption(
-        Poco::Util::Option("config", "c", "read settings from FILE (default: embedded defaults)")
-            .argument("FILE")
-            .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleConfig)));
-}
+ServerApp::ServerApp(std::string configFile) : _configFile(std::move(configFile)) {}
 
-void ServerApp::handleHelp(const std::string&, const std::string&)
+void ServerApp::defineOptions(Poco::Util::OptionSet&)
 {
-    std::cout << usageText();
-    _exitEarly = true;
-    stopOptionsProcessing();
-}
-
-void ServerApp::handleVersion(const std::string&, const std::string&)
-{
-    std::cout << "alertgate " << kVersion << '\n';
-    _exitEarly = true;
-    stopOptionsProcessing();
-}
-
-void ServerApp::handleConfig(const std::string&, const std::string& value)
-{
-    _configFile = value;
+    // None: main() parsed the arguments (cli/CommandLine), and ServerApplication's --daemon, --pidfile
+    // and --umask do not belong under systemd.
 }
 
 void ServerApp::initialize(Poco::Util::Application& self)
 {
     ServerApplication::initialize(self);
-    if (_exitEarly)
-        return;
     try
     {
         _settings = _configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(_configFile);
@@ -109,8 +77,6 @@ void ServerApp::warnIfFewDescriptors(std::uint64_t limit) const
 
 int ServerApp::main(const std::vector<std::string>&)
 {
-    if (_exitEarly)
-        return EXIT_OK;
     if (!_settings)
         return EXIT_CONFIG;
     Signals signals;

@@ -15,22 +15,22 @@ class Signals;
 /// SIGTERM or SIGINT; SIGHUP re-reads the configuration and keeps the running one if the new one is bad.
 class ServerApp : public Poco::Util::ServerApplication
 {
+public:
+    explicit ServerApp(std::string configFile);
+    /// configFile empty: the embedded defaults. Run it with run(1, argv): the arguments are main()'s.
+
 protected:
     void defineOptions(Poco::Util::OptionSet& options) override;
     void initialize(Poco::Util::Application& self) override;
     int main(const std::vector<std::string>& args) override;
 
 private:
-    void handleHelp(const std::string& name, const std::string& value);
-    void handleVersion(const std::string& name, const std::string& value);
-    void handleConfig(const std::string& name, const std::string& value);
     void warnIfOpen() const;
     void warnIfFewDescriptors(std::uint64_t limit) const;
     void serve(Gateway& gateway, Signals& signals);
     void reload(Gateway& gateway);
 
-    std::string _configFile;
-    bool _exitEarly = false;
+    const std::string _configFile;
     std::optional<Settings> _settings; /// As started: what the gateway's parts were built with.
     Settings _running;                 /// As last applied (a reload applies part of it).
 };

@@ -21,8 +21,15 @@ bool isSubcommand(const std::string& word)
     return false;
 }
 
-// Splits "--name=value" or takes the value from the next argument.
-std::pair<std::string, std::string> option(const std::vector<std::string>& args, std::size_t& i)
+UsageError unknownOption(const std::string& name)
+{
+    return UsageError("unknown option --" + printable(name, 40) + " (see alertgate --help)");
+}
+
+// Splits "--name=value" or takes the value from the next argument. With no command before it and
+// none after it (it is the last word), the option is the daemon's, which takes only --config.
+std::pair<std::string, std::string> option(const std::vector<std::string>& args, std::size_t& i,
+                                           bool noCommandYet)
 {
     std::string word = args[i].substr(args[i].rfind("--", 0) == 0 ? 2 : 1);
     auto equals = word.find('=');
@@ -31,13 +38,17 @@ std::pair<std::string, std::string> option(const std::vector<std::string>& args,
     if (word == "c")
         word = "config";
     if (i + 1 >= args.size())
+    {
+        if (noCommandYet && word != "config")
+            throw unknownOption(word);
         throw UsageError("option --" + printable(word, 40) + " needs a value");
+    }
     return {word, args[++i]};
 }
 
 } // namespace
 
-std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& args)
+CommandLine CommandLine::parse(const std::vector<std::string>& args)
 {
     CommandLine line;
     for (std::size_t i = 0; i < args.size(); ++i)
@@ -55,18 +66,20 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         }
         if (word == "-h" || word == "--help" || word == "-V" || word == "--version")
         {
-            if (line.subcommand.empty())
-                return std::nullopt;
-            throw UsageError(word + " goes before the command: alertgate " + word);
+            if (!line.subcommand.empty())
+                throw UsageError(word + " goes before the command: alertgate " + word);
+            line.help = word == "-h" || word == "--help";
+            line.version = !line.help;
+            return line;
         }
-        auto [name, value] = option(args, i);
+        auto [name, value] = option(args, i, line.subcommand.empty());
         if (name == "config")
             line.configFile = value;
         else
             line.options.emplace_back(name, value);
     }
-    if (line.subcommand.empty())
-        return std::nullopt;
+    if (line.subcommand.empty() && !line.options.empty())
+        throw unknownOption(line.options.front().first);
     return line;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <optional>
+#include "core/Error.h"
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -8,22 +9,27 @@
 
 namespace AlertGate {
 
-/// A subcommand's arguments: "--name value", "--name=value" and the subcommand's name.
+/// alertgate's arguments, parsed once for the daemon and every subcommand: "--name value",
+/// "--name=value" and the subcommand's name.
 struct CommandLine
 {
-    std::string subcommand;
+    std::string subcommand; /// Empty: the daemon.
     std::string configFile;
-    std::vector<std::pair<std::string, std::string>> options; /// In order, "--" stripped.
+    std::vector<std::pair<std::string, std::string>> options; /// A subcommand's, in order, "--" stripped.
     std::vector<std::string> arguments;                       /// Words after the subcommand.
+    bool help = false;                                        /// --help (-h) before any subcommand.
+    bool version = false;                                     /// --version (-V) before any subcommand.
 
-    static std::optional<CommandLine> parse(const std::vector<std::string>& args);
-    /// Nothing when args hold no subcommand (the daemon runs then). Throws UsageError.
+    static CommandLine parse(const std::vector<std::string>& args);
+    /// Throws UsageError for an unknown command, an option without its value, and an option the
+    /// daemon does not take.
 };
 
-class UsageError : public std::invalid_argument
+/// A command line that cannot be run: what() says why (main exits 2).
+class UsageError : public Error
 {
 public:
-    using std::invalid_argument::invalid_argument;
+    using Error::Error;
 };
 
 } // namespace AlertGate

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -7,11 +9,11 @@
 namespace AlertGate {
 
 /// A configuration that cannot be used. problems() lists each one as "FILE: KEY: REASON".
-class ConfigError : public std::runtime_error
+class ConfigError : public Error
 {
 public:
     explicit ConfigError(std::vector<std::string> problems)
-        : std::runtime_error(join(problems)), _problems(std::move(problems))
+        : Error(join(problems)), _problems(std::move(problems))
     {
     }
 

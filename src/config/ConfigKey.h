@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Settings.h"
+#include "core/ValueError.h"
 
 #include <functional>
 #include <string>
@@ -22,7 +23,7 @@ struct ConfigKey
 {
     using Apply = std::function<void(Settings&, const std::string& wildcard, const std::string& value,
                                      const std::string& directory)>;
-    /// Parses value into its field; throws std::invalid_argument with the reason. wildcard is the
+    /// Parses value into its field; throws ValueError with the reason. wildcard is the
     /// part of the name a placeholder took; directory is the configuration file's, for files.
     using Changed = std::function<std::vector<std::string>(const Settings& running, const Settings& fresh,
                                                            const std::string& name)>;

@@ -9,6 +9,9 @@ namespace AlertGate {
 #define FIELD(member) [](auto& s) -> auto& { return s.member; }
 // clang-format on
 
+// Adding a key: its field (with its default) in Settings.h, one line here, its comment block in
+// conf/alertgate.ini; then KeyReferenceTest writes the man page with it (alertgate.8.generated) and
+// ConfigKeysTest checks the example and the default.
 const std::vector<ConfigKey>& ConfigKeys::all()
 {
     using namespace KeySlots;

@@ -1,5 +1,7 @@
 #include "config/SecretFile.h"
 
+#include "core/ValueError.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -25,12 +27,12 @@ void checkPermissions(const std::string& path)
     {
     };
     if (::stat(path.c_str(), &info) != 0)
-        throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
+        throw ValueError("cannot read " + path + ": " + std::strerror(errno));
     if (!S_ISREG(info.st_mode))
-        throw std::invalid_argument(path + " is not a regular file");
+        throw ValueError(path + " is not a regular file");
     if (info.st_mode & (S_IROTH | S_IWOTH))
-        throw std::invalid_argument(path + " is accessible by others (mode " + octal(info.st_mode) +
-                                    "); run chmod o-rwx on it");
+        throw ValueError(path + " is accessible by others (mode " + octal(info.st_mode) +
+                         "); run chmod o-rwx on it");
 }
 
 } // namespace
@@ -40,14 +42,14 @@ std::string readSecretFile(const std::string& path)
     checkPermissions(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
+        throw ValueError("cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream content;
     content << in.rdbuf();
     std::string secret = content.str();
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r'))
         secret.pop_back();
     if (secret.empty())
-        throw std::invalid_argument(path + " is empty");
+        throw ValueError(path + " is empty");
     return secret;
 }
 

@@ -1,6 +1,7 @@
 #include "config/Validation.h"
 
 #include "config/ConfigError.h"
+#include "core/ValueError.h"
 
 #include <stdexcept>
 
@@ -19,7 +20,7 @@ void Validation::apply(const std::string& key, const std::function<void()>& acti
     {
         action();
     }
-    catch (const std::invalid_argument& e)
+    catch (const ValueError& e)
     {
         problem(key, e.what());
     }

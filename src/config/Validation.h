@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ValueError.h"
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -15,7 +17,7 @@ public:
 
     void problem(const std::string& key, const std::string& reason);
     void apply(const std::string& key, const std::function<void()>& action);
-    /// Runs action; a value it refuses (std::invalid_argument) becomes a problem of key.
+    /// Runs action; a value it refuses (ValueError) becomes a problem of key.
     void throwIfAny() const;
     /// Throws ConfigError with every problem, if there is one.
 

@@ -4,6 +4,7 @@
 #include "core/Printable.h"
 #include "core/TowerState.h"
 #include "core/Units.h"
+#include "core/ValueError.h"
 
 #include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
@@ -31,10 +32,10 @@ std::int64_t duration(const std::string& value, Range range)
 {
     auto millis = parseDurationMillis(value);
     if (!millis)
-        throw std::invalid_argument("expected a duration such as 500ms, 10s, 5m or 1h");
+        throw ValueError("expected a duration such as 500ms, 10s, 5m or 1h");
     if (*millis < range.min || *millis > range.max)
-        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + "ms, max " +
-                                    std::to_string(range.max) + "ms)");
+        throw ValueError("out of range (min " + std::to_string(range.min) + "ms, max " +
+                         std::to_string(range.max) + "ms)");
     return *millis;
 }
 
@@ -42,10 +43,10 @@ int integer(const std::string& value, Range range)
 {
     int number;
     if (!Poco::NumberParser::tryParse(value, number))
-        throw std::invalid_argument("expected an integer");
+        throw ValueError("expected an integer");
     if (number < range.min || number > range.max)
-        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + ", max " +
-                                    std::to_string(range.max) + ")");
+        throw ValueError("out of range (min " + std::to_string(range.min) + ", max " +
+                         std::to_string(range.max) + ")");
     return number;
 }
 
@@ -53,10 +54,10 @@ std::uint64_t bytes(const std::string& value, Range range)
 {
     auto size = parseByteSize(value);
     if (!size)
-        throw std::invalid_argument("expected a size such as 65536, 64KiB or 1MiB");
+        throw ValueError("expected a size such as 65536, 64KiB or 1MiB");
     if (*size < static_cast<std::uint64_t>(range.min) || *size > static_cast<std::uint64_t>(range.max))
-        throw std::invalid_argument("out of range (min " + std::to_string(range.min) + " bytes, max " +
-                                    std::to_string(range.max) + " bytes)");
+        throw ValueError("out of range (min " + std::to_string(range.min) + " bytes, max " +
+                         std::to_string(range.max) + " bytes)");
     return *size;
 }
 
@@ -68,27 +69,27 @@ bool boolean(const std::string& value)
     for (const char* no : {"false", "no", "off", "0"})
         if (value == no)
             return false;
-    throw std::invalid_argument("expected true or false");
+    throw ValueError("expected true or false");
 }
 
 std::pair<std::string, std::uint16_t> listen(const std::string& value)
 {
     auto colon = value.rfind(':');
     if (colon == std::string::npos)
-        throw std::invalid_argument("expected ADDRESS:PORT, e.g. 127.0.0.1:9098");
+        throw ValueError("expected ADDRESS:PORT, e.g. 127.0.0.1:9098");
     std::string host = value.substr(0, colon);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
     Poco::Net::IPAddress address;
     if (!Poco::Net::IPAddress::tryParse(host, address))
-        throw std::invalid_argument("\"" + printable(host) + "\" is not an IP address");
+        throw ValueError("\"" + printable(host) + "\" is not an IP address");
     return {host, static_cast<std::uint16_t>(integer(value.substr(colon + 1), {0, 65535}))};
 }
 
 const std::string& nonEmpty(const std::string& value)
 {
     if (value.empty())
-        throw std::invalid_argument("must not be empty");
+        throw ValueError("must not be empty");
     return value;
 }
 
@@ -96,7 +97,7 @@ const std::string& headerSafe(const std::string& value)
 {
     for (char c : value)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            throw std::invalid_argument("control characters are not allowed");
+            throw ValueError("control characters are not allowed");
     return value;
 }
 
@@ -109,7 +110,7 @@ std::string oneOf(const std::string& value, const std::vector<std::string>& word
             return value;
         list += (list.empty() ? "" : ", ") + word;
     }
-    throw std::invalid_argument("expected one of " + list);
+    throw ValueError("expected one of " + list);
 }
 
 std::string matchers(const std::string& value)
@@ -128,7 +129,7 @@ std::string mailbox(const std::string& value)
 {
     std::string trimmed = Poco::trim(value);
     if (headerSafe(trimmed).find('@') == std::string::npos || trimmed.find(',') != std::string::npos)
-        throw std::invalid_argument("\"" + printable(trimmed, 60) + "\" is not an e-mail address");
+        throw ValueError("\"" + printable(trimmed, 60) + "\" is not an e-mail address");
     return trimmed;
 }
 
@@ -138,7 +139,7 @@ std::vector<std::string> mailboxes(const std::string& value)
     for (const auto& part : commaSeparated(value))
         result.push_back(mailbox(part));
     if (result.empty())
-        throw std::invalid_argument("expected one or more e-mail addresses, separated by commas");
+        throw ValueError("expected one or more e-mail addresses, separated by commas");
     return result;
 }
 
@@ -151,10 +152,10 @@ std::string httpsUrl(const std::string& value)
     }
     catch (const Poco::SyntaxException&)
     {
-        throw std::invalid_argument("not a URL");
+        throw ValueError("not a URL");
     }
     if (url.getScheme() != "https" || url.getHost().empty())
-        throw std::invalid_argument("expected an https:// URL");
+        throw ValueError("expected an https:// URL");
     return value;
 }
 
@@ -179,15 +180,15 @@ std::vector<std::string> httpUrls(const std::string& value)
         }
         catch (const Poco::SyntaxException&)
         {
-            throw std::invalid_argument("\"" + printable(part, 60) + "\" is not a URL");
+            throw ValueError("\"" + printable(part, 60) + "\" is not a URL");
         }
         if ((url.getScheme() != "http" && url.getScheme() != "https") || url.getHost().empty())
-            throw std::invalid_argument("expected http:// or https:// URLs, not \"" + printable(part, 60) +
+            throw ValueError("expected http:// or https:// URLs, not \"" + printable(part, 60) +
                                         "\"");
         result.push_back(part);
     }
     if (result.empty())
-        throw std::invalid_argument("expected one or more URLs, separated by commas");
+        throw ValueError("expected one or more URLs, separated by commas");
     return result;
 }
 
@@ -201,7 +202,7 @@ std::vector<std::string> labelNames(const std::string& value)
         for (char c : part)
             valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
         if (!valid)
-            throw std::invalid_argument(
+            throw ValueError(
                 "\"" + printable(part, 40) +
                 "\" is not a label name (letters, digits and _, not starting with a digit)");
         result.push_back(part);
@@ -218,8 +219,8 @@ std::map<std::string, std::string> severityPatterns(const std::string& value)
         std::string severity = colon == std::string::npos ? "" : Poco::trim(part.substr(0, colon));
         std::string pattern = colon == std::string::npos ? "" : Poco::trim(part.substr(colon + 1));
         if (severity.empty() || pattern.empty())
-            throw std::invalid_argument("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" +
-                                        printable(part, 40) + "\"");
+            throw ValueError("expected SEVERITY:PATTERN pairs such as critical:alarm, not \"" +
+                             printable(part, 40) + "\"");
         result[severity] = pattern;
     }
     return result;
@@ -228,10 +229,10 @@ std::map<std::string, std::string> severityPatterns(const std::string& value)
 BuzzerPattern buzzerPattern(const std::string& name, const std::string& value)
 {
     if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
-        throw std::invalid_argument("pattern names are lower-case letters, digits, _ and -");
+        throw ValueError("pattern names are lower-case letters, digits, _ and -");
     auto slash = value.find('/');
     if (slash == std::string::npos)
-        throw std::invalid_argument("expected ON/OFF durations, e.g. 500ms/500ms (0s off: continuous)");
+        throw ValueError("expected ON/OFF durations, e.g. 500ms/500ms (0s off: continuous)");
     auto on = duration(value.substr(0, slash), {10, 60000});
     auto off = duration(value.substr(slash + 1), {0, 3600000});
     return BuzzerPattern{name, std::chrono::milliseconds(on), std::chrono::milliseconds(off)};

@@ -10,7 +10,7 @@
 
 namespace AlertGate::ValueParsers {
 
-/// The parsers the key table's slots use. Each returns the typed value or throws std::invalid_argument
+/// The parsers the key table's slots use. Each returns the typed value or throws ValueError
 /// with the reason, which the loader reports as "FILE: KEY: REASON".
 
 struct Range

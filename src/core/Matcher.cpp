@@ -1,6 +1,7 @@
 #include "core/Matcher.h"
 
 #include "core/Printable.h"
+#include "core/ValueError.h"
 
 #include <Poco/Exception.h>
 
@@ -23,7 +24,7 @@ std::string readName(const std::string& text, std::size_t& pos)
     while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) || text[pos] == '_'))
         ++pos;
     if (pos == start || std::isdigit(static_cast<unsigned char>(text[start])))
-        throw std::invalid_argument("expected a label name at \"" + printable(text.substr(start), 30) + "\"");
+        throw ValueError("expected a label name at \"" + printable(text.substr(start), 30) + "\"");
     return text.substr(start, pos - start);
 }
 
@@ -38,7 +39,7 @@ Matcher::Op readOp(const std::string& text, std::size_t& pos)
         return pos += 2, Matcher::Op::NotEqual;
     if (at("="))
         return pos += 1, Matcher::Op::Equal;
-    throw std::invalid_argument("expected =, !=, =~ or !~ at \"" + printable(text.substr(pos), 30) + "\"");
+    throw ValueError("expected =, !=, =~ or !~ at \"" + printable(text.substr(pos), 30) + "\"");
 }
 
 std::string readQuoted(const std::string& text, std::size_t& pos)
@@ -52,7 +53,7 @@ std::string readQuoted(const std::string& text, std::size_t& pos)
             ++pos;
         value += text[pos];
     }
-    throw std::invalid_argument("unterminated quoted value");
+    throw ValueError("unterminated quoted value");
 }
 
 // A bare value ends at a comma or a space: `severity=critical alertname=x` is a missing comma, not
@@ -81,8 +82,7 @@ Matcher::Matcher(std::string name, Op op, std::string value)
     }
     catch (const Poco::RegularExpressionException& e)
     {
-        throw std::invalid_argument("invalid regular expression \"" + printable(_value, 60) +
-                                    "\": " + e.message());
+        throw ValueError("invalid regular expression \"" + printable(_value, 60) + "\": " + e.message());
     }
 }
 
@@ -113,7 +113,7 @@ std::vector<Matcher> Matcher::parseList(const std::string& text)
         matchers.emplace_back(name, op, readValue(text, pos));
         skipSpaces(text, pos);
         if (pos < text.size() && text[pos] != ',')
-            throw std::invalid_argument("expected a comma at \"" + printable(text.substr(pos), 30) + "\"");
+            throw ValueError("expected a comma at \"" + printable(text.substr(pos), 30) + "\"");
         ++pos;
         skipSpaces(text, pos);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Alert.h"
+#include "core/ValueError.h"
 
 #include <Poco/RegularExpression.h>
 
@@ -24,14 +25,14 @@ public:
     };
 
     Matcher(std::string name, Op op, std::string value);
-    /// Throws std::invalid_argument for a regular expression that does not compile.
+    /// Throws ValueError for a regular expression that does not compile.
 
     bool matches(const LabelSet& labels) const;
 
     static std::vector<Matcher> parseList(const std::string& text);
     /// `severity=~"critical|warning", alertname!="Watchdog"`: comma-separated, values quoted (with \" and
     /// \\ escapes) or bare. Empty text is the empty list, which matches everything. Throws
-    /// std::invalid_argument naming the problem.
+    /// ValueError naming the problem.
 
 private:
     std::string _name;

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <stdexcept>
 #include <string>
 
 namespace AlertGate {
 
 /// A webhook body that can never be valid: the caller answers 400 with what().
-class PayloadError : public std::runtime_error
+class PayloadError : public Error
 {
 public:
     enum class Kind
@@ -18,8 +20,8 @@ public:
     };
 
     PayloadError(Kind kind, std::string reason, std::string field)
-        : std::runtime_error(field.empty() ? reason : field + ": " + reason), _kind(kind),
-          _reason(std::move(reason)), _field(std::move(field))
+        : Error(field.empty() ? reason : field + ": " + reason), _kind(kind), _reason(std::move(reason)),
+          _field(std::move(field))
     {
     }
 

@@ -1,6 +1,7 @@
 #include "core/TowerState.h"
 
 #include "core/Printable.h"
+#include "core/ValueError.h"
 
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
@@ -19,8 +20,8 @@ TowerState::Position positionNamed(const std::string& name)
     for (int i = 0; i < TowerState::Positions; ++i)
         if (name == NAMES[i])
             return static_cast<TowerState::Position>(i);
-    throw std::invalid_argument("unknown lamp \"" + printable(name, 20) +
-                                "\" (expected red, yellow, green, blue, white or buzzer)");
+    throw ValueError("unknown lamp \"" + printable(name, 20) +
+                     "\" (expected red, yellow, green, blue, white or buzzer)");
 }
 
 char lampDigit(const std::string& mode)
@@ -33,8 +34,7 @@ char lampDigit(const std::string& mode)
         return '2';
     if (mode == "flash2")
         return '3';
-    throw std::invalid_argument("unknown lamp mode \"" + printable(mode, 20) +
-                                "\" (expected off, on, flash or flash2)");
+    throw ValueError("unknown lamp mode \"" + printable(mode, 20) + "\" (expected off, on, flash or flash2)");
 }
 
 char maxDigit(TowerState::Position position)
@@ -52,8 +52,8 @@ TowerState::TowerState()
 void TowerState::set(Position position, char digit)
 {
     if (digit < '0' || digit > maxDigit(position))
-        throw std::invalid_argument(std::string("invalid value for ") + NAMES[position] + " (expected 0-" +
-                                    maxDigit(position) + ")");
+        throw ValueError(std::string("invalid value for ") + NAMES[position] + " (expected 0-" +
+                         maxDigit(position) + ")");
     _digits[position] = digit;
 }
 
@@ -66,8 +66,8 @@ TowerState TowerState::parse(const std::string& spec)
     {
         auto colon = part.find(':');
         if (colon == std::string::npos)
-            throw std::invalid_argument("expected LAMP:MODE such as red:on or green:flash, not \"" +
-                                        printable(part, 20) + "\"");
+            throw ValueError("expected LAMP:MODE such as red:on or green:flash, not \"" +
+                             printable(part, 20) + "\"");
         Position position = positionNamed(Poco::trim(part.substr(0, colon)));
         std::string mode = Poco::trim(part.substr(colon + 1));
         if (position == Buzzer)
@@ -81,7 +81,7 @@ TowerState TowerState::parse(const std::string& spec)
 TowerState TowerState::fromDigits(const std::string& digits)
 {
     if (digits.size() != Positions)
-        throw std::invalid_argument("expected six digits RYGBCZ");
+        throw ValueError("expected six digits RYGBCZ");
     TowerState state;
     for (int i = 0; i < Positions; ++i)
         state.set(static_cast<Position>(i), digits[static_cast<std::size_t>(i)]);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ValueError.h"
+
 #include <array>
 #include <string>
 
@@ -27,10 +29,10 @@ public:
 
     static TowerState parse(const std::string& spec);
     /// "red:on, green:flash, buzzer:2" (lamps: red, yellow, green, blue, white with off, on, flash,
-    /// flash2; buzzer: 0-4); unnamed positions are off, "" is all off. Throws std::invalid_argument.
+    /// flash2; buzzer: 0-4); unnamed positions are off, "" is all off. Throws ValueError.
 
     static TowerState fromDigits(const std::string& digits);
-    /// Six digits as in `alert=`, each within its position's range. Throws std::invalid_argument.
+    /// Six digits as in `alert=`, each within its position's range. Throws ValueError.
 
     TowerState combined(const TowerState& other) const;
     /// The stronger of the two per position (flashing 2 > 1 > on > off), so no alert hides another.

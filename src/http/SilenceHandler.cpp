@@ -3,6 +3,7 @@
 #include "core/Printable.h"
 #include "core/Rfc3339.h"
 #include "core/Utf8.h"
+#include "core/ValueError.h"
 #include "http/Responses.h"
 #include "http/server/RequestBody.h"
 #include "signal/silence/Silencer.h"
@@ -29,12 +30,12 @@ std::string field(const Poco::JSON::Object& body, const std::string& name, std::
         return fallback;
     Poco::Dynamic::Var value = body.get(name);
     if (!value.isString())
-        throw std::invalid_argument("\"" + name + "\" must be a string");
+        throw ValueError("\"" + name + "\" must be a string");
     std::string text = value.extract<std::string>();
     if (text.size() > maxBytes)
-        throw std::invalid_argument("\"" + name + "\" is longer than " + std::to_string(maxBytes) + " bytes");
+        throw ValueError("\"" + name + "\" is longer than " + std::to_string(maxBytes) + " bytes");
     if (!isValidUtf8(text))
-        throw std::invalid_argument("\"" + name + "\" is not valid UTF-8");
+        throw ValueError("\"" + name + "\" is not valid UTF-8");
     return text;
 }
 
@@ -49,7 +50,7 @@ Poco::JSON::Object::Ptr jsonObject(const std::string& body)
     catch (const Poco::Exception&)
     {
     }
-    throw std::invalid_argument("the body must be empty or a JSON object such as {\"by\": \"alice\"}");
+    throw ValueError("the body must be empty or a JSON object such as {\"by\": \"alice\"}");
 }
 
 std::string json(const SilenceRecord& silence)
@@ -81,11 +82,11 @@ SilenceHandler::Request SilenceHandler::parse(const std::string& body)
     auto object = jsonObject(body);
     request.by = field(*object, "by", 128, request.by);
     if (request.by.empty() || request.by.find_first_of("\r\n") != std::string::npos)
-        throw std::invalid_argument("\"by\" must be one non-empty line");
+        throw ValueError("\"by\" must be one non-empty line");
     request.comment = field(*object, "comment", 1024, request.comment);
     request.via = field(*object, "via", 16, request.via);
     if (request.via != "api" && request.via != "cli")
-        throw std::invalid_argument("\"via\" must be api or cli");
+        throw ValueError("\"via\" must be api or cli");
     return request;
 }
 
@@ -104,7 +105,7 @@ void SilenceHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     {
         silence = parse(body);
     }
-    catch (const std::invalid_argument& e)
+    catch (const ValueError& e)
     {
         return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, e.what());
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ValueError.h"
 #include "http/Handler.h"
 #include "http/ServerContext.h"
 
@@ -24,7 +25,7 @@ public:
     };
 
     static Request parse(const std::string& body);
-    /// Empty body: the defaults. Throws std::invalid_argument with a message for the client.
+    /// Empty body: the defaults. Throws ValueError with a message for the client.
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;

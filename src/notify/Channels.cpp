@@ -1,6 +1,7 @@
 #include "notify/Channels.h"
 
 #include "config/ConfigError.h"
+#include "core/ValueError.h"
 #include "notify/TlsContext.h"
 #include "notify/email/EmailChannel.h"
 #include "notify/slack/SlackAppChannel.h"
@@ -20,7 +21,7 @@ template <typename Build> auto configured(const Settings& s, const std::string& 
     {
         return build();
     }
-    catch (const std::invalid_argument& e)
+    catch (const ValueError& e)
     {
         throw ConfigError({(s.sourceFile.empty() ? std::string("(defaults)") : s.sourceFile) + ": " + key +
                            ": " + e.what()});

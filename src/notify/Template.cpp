@@ -1,6 +1,7 @@
 #include "notify/Template.h"
 
 #include "core/BidiControls.h"
+#include "core/ValueError.h"
 #include "notify/DefaultTemplates.h"
 
 #include <fstream>
@@ -34,7 +35,7 @@ std::string readTemplateFile(const std::string& file)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        throw std::invalid_argument("cannot read template " + file);
+        throw ValueError("cannot read template " + file);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -50,7 +51,7 @@ std::string escapeSlack(const std::string& text)
 Template::Template(const std::string& text, Escape escape, const std::string& origin) : _mustache(text)
 {
     if (!_mustache.is_valid())
-        throw std::invalid_argument("template " + origin + " is not valid: " + _mustache.error_message());
+        throw ValueError("template " + origin + " is not valid: " + _mustache.error_message());
     if (escape == Escape::Html)
         _mustache.set_custom_escape(escapeHtml);
     else if (escape == Escape::Slack)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ValueError.h"
+
 #include <kainjow/mustache.hpp>
 
 #include <string>
@@ -23,7 +25,7 @@ public:
     };
 
     Template(const std::string& text, Escape escape, const std::string& origin);
-    /// Throws std::invalid_argument naming origin when the text is not a valid template.
+    /// Throws ValueError naming origin when the text is not a valid template.
 
     static Template load(const std::string& file, const std::string& defaultName, Escape escape);
     /// The template in file, or the built-in default of that name when file is empty.

@@ -3,6 +3,7 @@
 #include "config/Settings.h"
 #include "core/Alert.h"
 #include "core/TowerState.h"
+#include "core/ValueError.h"
 
 #include <cstdint>
 #include <functional>
@@ -54,7 +55,7 @@ public:
     using SilenceCheck = std::function<bool(std::int64_t newestActivationMicros)>;
 
     LampState(const Settings::Lamp& lamp, const Settings::Heartbeat& heartbeat);
-    /// Throws std::invalid_argument for a lamp spec that SettingsLoader would have refused.
+    /// Throws ValueError for a lamp spec that SettingsLoader would have refused.
 
     SignalState desired(const std::vector<SignalAlert>& active, bool blind,
                         const SilenceCheck& silenced) const;

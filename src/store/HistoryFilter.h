@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -31,10 +33,10 @@ struct HistoryFilter
     static const std::vector<std::string>& names();
 };
 
-class FilterError : public std::invalid_argument
+class FilterError : public Error
 {
 public:
-    using std::invalid_argument::invalid_argument;
+    using Error::Error;
 };
 
 } // namespace AlertGate

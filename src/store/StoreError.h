@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -7,10 +9,10 @@ namespace AlertGate {
 
 /// SQLite failed. transient() tells a full disk, a read-only file system or a busy lock (worth retrying,
 /// answered 503) from a bug such as a constraint violation.
-class StoreError : public std::runtime_error
+class StoreError : public Error
 {
 public:
-    StoreError(const std::string& what, int sqliteCode) : std::runtime_error(what), _code(sqliteCode) {}
+    StoreError(const std::string& what, int sqliteCode) : Error(what), _code(sqliteCode) {}
 
     int sqliteCode() const { return _code; }
 

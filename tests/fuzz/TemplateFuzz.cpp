@@ -4,7 +4,7 @@
 //   the results must still be a Slack JSON object and a 7-bit e-mail with short CRLF lines;
 // - as template text: compiled with each escaping and rendered against a real Alertmanager
 //   notification (one of the fixtures), both for the message and for an alert.
-// Expected refusals are PayloadError and std::invalid_argument (an invalid template); any other
+// Expected refusals are PayloadError and ValueError (an invalid template); any other
 // exception, a crash or a sanitizer report is a finding.
 #include "Fixtures.h"
 #include "FuzzCheck.h"
@@ -15,6 +15,7 @@
 #include "core/PayloadError.h"
 #include "core/PayloadParser.h"
 #include "core/Utf8.h"
+#include "core/ValueError.h"
 #include "notify/Template.h"
 #include "notify/TemplateData.h"
 #include "notify/email/EmailChannel.h"
@@ -143,7 +144,7 @@ void renderAsTemplate(const std::string& text)
             if (!firstAlert.empty())
                 fuzzed.render(TemplateData::alert(notification, firstAlert.front(), now));
         }
-        catch (const std::invalid_argument&)
+        catch (const ValueError&)
         {
             // Not a valid template: check-config reports it with the key that names the file.
         }

@@ -33,6 +33,7 @@ class CommandLineTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testShortConfigOption);
     CPPUNIT_TEST(testCheckConfig);
     CPPUNIT_TEST(testNoSubcommandMeansDaemon);
+    CPPUNIT_TEST(testDaemonRefusesOtherOptions);
     CPPUNIT_TEST(testHelpAndVersion);
     CPPUNIT_TEST(testUnknownCommand);
     CPPUNIT_TEST(testSecondCommandRefused);
@@ -45,43 +46,51 @@ public:
     {
         auto line = CommandLine::parse({"history", "--since", "24h", "--label", "a=b", "--format=json",
                                         "--config", "f", "--label", "c=d=e"});
-        CPPUNIT_ASSERT(line);
-        CPPUNIT_ASSERT_EQUAL(std::string("history"), line->subcommand);
-        CPPUNIT_ASSERT_EQUAL(std::string("f"), line->configFile);
+        CPPUNIT_ASSERT_EQUAL(std::string("history"), line.subcommand);
+        CPPUNIT_ASSERT_EQUAL(std::string("f"), line.configFile);
         CPPUNIT_ASSERT(
             (Options{{"since", "24h"}, {"label", "a=b"}, {"format", "json"}, {"label", "c=d=e"}}) ==
-            line->options);
+            line.options);
     }
 
     void testShortConfigOption()
     {
         auto line = CommandLine::parse({"-c", "/etc/alertgate/alertgate.ini", "history"});
-        CPPUNIT_ASSERT(line);
-        CPPUNIT_ASSERT_EQUAL(std::string("/etc/alertgate/alertgate.ini"), line->configFile);
-        CPPUNIT_ASSERT(line->options.empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("/etc/alertgate/alertgate.ini"), line.configFile);
+        CPPUNIT_ASSERT(line.options.empty());
         CPPUNIT_ASSERT_EQUAL(std::string("x.ini"),
-                             CommandLine::parse({"history", "--config=x.ini"})->configFile);
+                             CommandLine::parse({"history", "--config=x.ini"}).configFile);
     }
 
     void testCheckConfig()
     {
         auto line = CommandLine::parse({"check-config"});
-        CPPUNIT_ASSERT(line);
-        CPPUNIT_ASSERT_EQUAL(std::string("check-config"), line->subcommand);
-        CPPUNIT_ASSERT_EQUAL(std::string(""), line->configFile);
+        CPPUNIT_ASSERT_EQUAL(std::string("check-config"), line.subcommand);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), line.configFile);
     }
 
     void testNoSubcommandMeansDaemon()
     {
-        CPPUNIT_ASSERT(!CommandLine::parse({}));
-        CPPUNIT_ASSERT(!CommandLine::parse({"--config", "alertgate.ini"}));
-        CPPUNIT_ASSERT(!CommandLine::parse({"-c", "alertgate.ini"}));
+        CPPUNIT_ASSERT(CommandLine::parse({}).subcommand.empty());
+        auto line = CommandLine::parse({"--config", "alertgate.ini"});
+        CPPUNIT_ASSERT(line.subcommand.empty() && !line.help && !line.version);
+        CPPUNIT_ASSERT_EQUAL(std::string("alertgate.ini"), line.configFile);
+        CPPUNIT_ASSERT_EQUAL(std::string("a.ini"), CommandLine::parse({"-c", "a.ini"}).configFile);
+    }
+
+    void testDaemonRefusesOtherOptions()
+    {
+        expectUsageError({"--config", "a.ini", "--daemon=yes"}, "unknown option --daemon");
+        expectUsageError({"--since", "1h"}, "unknown option --since");
     }
 
     void testHelpAndVersion()
     {
-        CPPUNIT_ASSERT(!CommandLine::parse({"--help"}));
-        CPPUNIT_ASSERT(!CommandLine::parse({"-V"}));
+        CPPUNIT_ASSERT(CommandLine::parse({"--help"}).help);
+        CPPUNIT_ASSERT(CommandLine::parse({"-h"}).help);
+        CPPUNIT_ASSERT(CommandLine::parse({"-V"}).version);
+        CPPUNIT_ASSERT(!CommandLine::parse({"--version"}).help);
+        CPPUNIT_ASSERT(CommandLine::parse({"--config", "a.ini", "--version"}).version);
     }
 
     void testUnknownCommand()
@@ -94,12 +103,11 @@ public:
     {
         // Words after the command are its arguments; a command that takes none refuses them itself.
         auto line = CommandLine::parse({"history", "check-config"});
-        CPPUNIT_ASSERT(line);
-        CPPUNIT_ASSERT_EQUAL(std::string("history"), line->subcommand);
-        CPPUNIT_ASSERT(line->arguments == std::vector<std::string>{"check-config"});
+        CPPUNIT_ASSERT_EQUAL(std::string("history"), line.subcommand);
+        CPPUNIT_ASSERT(line.arguments == std::vector<std::string>{"check-config"});
         auto notify = CommandLine::parse({"test-notify", "slack", "--config", "f.ini"});
-        CPPUNIT_ASSERT(notify->arguments == std::vector<std::string>{"slack"});
-        CPPUNIT_ASSERT_EQUAL(std::string("f.ini"), notify->configFile);
+        CPPUNIT_ASSERT(notify.arguments == std::vector<std::string>{"slack"});
+        CPPUNIT_ASSERT_EQUAL(std::string("f.ini"), notify.configFile);
         expectUsageError({"notify", "slack"}, "\"notify\"");
     }
 

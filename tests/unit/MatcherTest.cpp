@@ -1,6 +1,8 @@
 #include "core/Matcher.h"
 #include "core/Router.h"
 
+#include "core/ValueError.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <stdexcept>
@@ -76,7 +78,7 @@ public:
     {
         for (const char* bad : {"severity", "=critical", "severity=~\"(\"", "severity=\"open", "1abc=x",
                                 "severity=critical alertname=x"})
-            CPPUNIT_ASSERT_THROW_MESSAGE(bad, Matcher::parseList(bad), std::invalid_argument);
+            CPPUNIT_ASSERT_THROW_MESSAGE(bad, Matcher::parseList(bad), ValueError);
     }
 
     void testRouterSelectsChannelsAndAlerts()

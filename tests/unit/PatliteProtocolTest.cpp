@@ -1,4 +1,5 @@
 #include "core/TowerState.h"
+#include "core/ValueError.h"
 #include "signal/tower/PatliteHttpClient.h"
 #include "signal/tower/PnsFrame.h"
 
@@ -50,9 +51,9 @@ public:
                              TowerState::parse("yellow:flash2,blue:on,buzzer:4").digits());
         CPPUNIT_ASSERT_EQUAL(std::string("000000"), TowerState::parse("").digits());
         for (const char* bad : {"red", "purple:on", "red:blink", "buzzer:5", "buzzer:on"})
-            CPPUNIT_ASSERT_THROW_MESSAGE(bad, TowerState::parse(bad), std::invalid_argument);
-        CPPUNIT_ASSERT_THROW(TowerState::fromDigits("10200"), std::invalid_argument);
-        CPPUNIT_ASSERT_THROW(TowerState::fromDigits("400000"), std::invalid_argument);
+            CPPUNIT_ASSERT_THROW_MESSAGE(bad, TowerState::parse(bad), ValueError);
+        CPPUNIT_ASSERT_THROW(TowerState::fromDigits("10200"), ValueError);
+        CPPUNIT_ASSERT_THROW(TowerState::fromDigits("400000"), ValueError);
     }
 
     void testHttpAnswers()

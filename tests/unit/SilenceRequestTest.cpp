@@ -1,3 +1,4 @@
+#include "core/ValueError.h"
 #include "http/SilenceHandler.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -48,7 +49,7 @@ public:
                                                  R"({"comment":")" + std::string(1025, 'x') + "\"}",
                                                  "{\"by\":\"\xff\"}"};
         for (const auto& body : bodies)
-            CPPUNIT_ASSERT_THROW_MESSAGE(body, SilenceHandler::parse(body), std::invalid_argument);
+            CPPUNIT_ASSERT_THROW_MESSAGE(body, SilenceHandler::parse(body), ValueError);
     }
 };
 

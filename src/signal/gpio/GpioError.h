@@ -1,14 +1,16 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <stdexcept>
 
 namespace AlertGate {
 
 /// A GPIO chip or line that cannot be opened, requested or driven; the message names the chip and line.
-class GpioError : public std::runtime_error
+class GpioError : public Error
 {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 } // namespace AlertGate

@@ -1,5 +1,7 @@
 #include "signal/tower/PnsFrame.h"
 
+#include "core/ValueError.h"
+
 #include <stdexcept>
 
 namespace AlertGate {
@@ -41,7 +43,7 @@ std::optional<TowerState> PnsFrame::parseStatus(const std::string& reply)
     {
         return TowerState::fromDigits(digits);
     }
-    catch (const std::invalid_argument&)
+    catch (const ValueError&)
     {
         return std::nullopt;
     }
