@@ -67,9 +67,11 @@ public:
     {
         TestGateway gateway("[http]\nmax_body_size = 1MiB\n");
         gateway.start();
-        const std::string body = fleetGroup(2000);
-        // The client writes the whole body before it reads anything, as Alertmanager's does: had the
-        // server closed without reading, the write or the read would fail with a reset.
+        // 20,000 alerts, about 12MB: more than loopback's socket buffers hold (4MB to send, 6MB to
+        // receive), so the client is still writing when the 413 is sent. It writes the whole body before
+        // it reads anything: had the server closed without reading, the write would fail with a reset.
+        const std::string body = fleetGroup(20000);
+        CPPUNIT_ASSERT(body.size() > 10 * 1024 * 1024);
         HttpResult result = gateway.post(body);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 413, result.status);
         CPPUNIT_ASSERT_MESSAGE(result.body, contains(result.body, "http.max_body_size (1048576 bytes)"));

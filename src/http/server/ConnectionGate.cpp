@@ -261,6 +261,10 @@ void ConnectionGate::inspectHead(int fd, Parked& parked)
     if (n <= 0)
         return release(fd); // Closed or reset before a request.
     auto received = static_cast<std::size_t>(n);
+    // A kept-alive connection had its idle timeout so far; from its first byte its request is timed.
+    if (parked.keptAlive && parked.received == 0)
+        _parked.setDeadline(fd, Clock::now() + _limits.requestTimeout);
+    parked.received = received;
     std::string_view seen(_peekBuffer.data(), received);
     switch (requestHeadState(seen, _limits.maxHeadBytes))
     {
@@ -268,10 +272,6 @@ void ConnectionGate::inspectHead(int fd, Parked& parked)
     case RequestHead::Oversized: return refuseOversized(fd);
     case RequestHead::Incomplete: break;
     }
-    // A kept-alive connection had its idle timeout so far; from its first byte its request is timed.
-    if (parked.keptAlive && parked.received == 0)
-        _parked.setDeadline(fd, Clock::now() + _limits.requestTimeout);
-    parked.received = received;
     setLowWater(parked.socket, received + 1);
 }
 

@@ -8,6 +8,11 @@ namespace AlertGate {
 
 namespace {
 
+// What the gate reads and drops after an answer that ends a connection (a refused body, a pipelined
+// request): it costs no memory, only time, which request_timeout bounds too. As large as the largest
+// max_body_size, so that a body refused for its size is always read to its end.
+constexpr std::uint64_t kDrainBytes = 64 * 1024 * 1024;
+
 Poco::Net::HTTPServerParams::Ptr serverParams(const Settings::Http& http)
 {
     auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
@@ -43,9 +48,9 @@ HttpServer::HttpServer(const Poco::Net::ServerSocket& listener, const Settings::
     : _params(serverParams(http)), _factory(std::move(factory)),
       _workers(
           http.maxConnections,
-          [this, drainBytes = http.maxBodyBytes](ReceivedRequest& request) {
+          [this](ReceivedRequest& request) {
               std::uint64_t bodyBytes = request.body.size();
-              AfterAnswer after = serveOneRequest(request, _params, *_factory, drainBytes);
+              AfterAnswer after = serveOneRequest(request, _params, *_factory, kDrainBytes);
               _gate.served(bodyBytes);
               return after;
           },
