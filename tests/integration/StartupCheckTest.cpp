@@ -25,8 +25,9 @@ public:
         gateway.start();
         CPPUNIT_ASSERT_EQUAL(200, gateway.post(webhookBody({diskAlert("c1", "pi:9100", "warning")})).status);
         gateway.restart();
-        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                               contains(gateway.process().log(), "stopped cleanly last time: whole-file check skipped"));
+        CPPUNIT_ASSERT_MESSAGE(
+            gateway.process().log(),
+            contains(gateway.process().log(), "stopped cleanly last time: whole-file check skipped"));
         CPPUNIT_ASSERT(!contains(gateway.process().log(), "quick_check of the whole file"));
         gateway.process().kill();
         gateway.start();
@@ -53,7 +54,8 @@ public:
             file.seekp(2 * 4096);
             file.write("\x0d\xff\xff\xff\xff\xff\xff\xff", 8);
         }
-        CommandResult damaged = runCommand(ALERTGATE_BINARY, {"check-store", "--config", gateway.configFile()});
+        CommandResult damaged =
+            runCommand(ALERTGATE_BINARY, {"check-store", "--config", gateway.configFile()});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(damaged.out, 1, damaged.exitCode);
         CPPUNIT_ASSERT_MESSAGE(damaged.err, contains(damaged.err, "quick_check failed"));
     }
