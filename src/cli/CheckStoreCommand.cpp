@@ -18,7 +18,8 @@ int CheckStoreCommand::run(const CommandLine& line, std::ostream& out, std::ostr
     }
     try
     {
-        Settings settings = line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
+        Settings settings =
+            line.configFile.empty() ? SettingsLoader::defaults() : SettingsLoader::load(line.configFile);
         Database db(settings.store.path, Database::Mode::ReadOnly, settings.store.busyTimeoutMs);
         double seconds = StoreCheck::fullCheck(db);
         out << settings.store.path << ": quick_check ok in " << std::fixed << std::setprecision(0)
