@@ -33,7 +33,8 @@ std::string fingerprintOf(int number)
     return "d" + std::to_string(100000 + number);
 }
 
-/// Clients posting new alerts (and resolving every second one) until stopped; remembers what was answered 200.
+/// Clients posting new alerts (and resolving every second one) until stopped; remembers what was answered
+/// 200.
 class Load
 {
 public:
@@ -77,7 +78,8 @@ private:
         while (!_stopping)
         {
             int number = _next++;
-            TestAlert alert = diskAlert(fingerprintOf(number), "host" + std::to_string(number) + ":9100", "warning");
+            TestAlert alert =
+                diskAlert(fingerprintOf(number), "host" + std::to_string(number) + ":9100", "warning");
             if (!acknowledged(alert))
                 continue;
             if (number % 2 == 0)
@@ -165,14 +167,17 @@ public:
             auto stored = gateway.texts("SELECT fingerprint || ' ' || status FROM alerts");
             std::set<std::string> all(stored.begin(), stored.end());
             for (const auto& fingerprint : firing)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " + std::to_string(cut),
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " +
+                                           std::to_string(cut),
                                        all.count(fingerprint + " firing") == 1);
             for (const auto& fingerprint : resolved)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, lost after cut " + std::to_string(cut),
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, lost after cut " +
+                                           std::to_string(cut),
                                        all.count(fingerprint + " resolved") == 1);
             for (const auto& fingerprint : either)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " + std::to_string(cut),
-                                       all.count(fingerprint + " firing") + all.count(fingerprint + " resolved") == 1);
+                CPPUNIT_ASSERT_MESSAGE(
+                    fingerprint + " acknowledged firing, lost after cut " + std::to_string(cut),
+                    all.count(fingerprint + " firing") + all.count(fingerprint + " resolved") == 1);
         }
         CPPUNIT_ASSERT(firing.size() + resolved.size() >= 400);
     }
