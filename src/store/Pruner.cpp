@@ -28,9 +28,12 @@ const std::vector<std::pair<std::string, std::string>>& batches()
          "AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.fingerprint = e.fingerprint AND "
          "a.status = 'firing' AND NOT EXISTS (SELECT 1 FROM alert_events l WHERE "
          "l.fingerprint = e.fingerprint AND l.id > e.id)) ORDER BY e.at LIMIT ?2)"},
+        // The outbox has no index on created_at; ids grow with it, so the scan stops at the first new row
+        // instead of reading the whole table inside the write transaction.
         {"outbox",
          "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('delivered', 'dead') "
-         "AND created_at < ?1 ORDER BY id LIMIT ?2)"},
+         "AND created_at < ?1 AND id < coalesce((SELECT id FROM outbox WHERE created_at >= ?1 ORDER BY id "
+         "LIMIT 1), 9223372036854775807) ORDER BY id LIMIT ?2)"},
         {"silences",
          "DELETE FROM silences WHERE id IN (SELECT id FROM silences WHERE at < ?1 ORDER BY at LIMIT ?2)"},
         {"alerts",

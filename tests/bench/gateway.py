@@ -58,7 +58,7 @@ def headers():
 class Gateway:
     """alertgate on a free loopback port with its own directory, config and database."""
 
-    def __init__(self, processes, binary, directory, extra_ini="", db_path=None):
+    def __init__(self, processes, binary, directory, extra_ini="", db_path=None, ready_timeout=30.0):
         os.makedirs(directory, exist_ok=True)
         self.directory = directory
         self.db_path = db_path or os.path.join(directory, "alertgate.db")
@@ -71,7 +71,7 @@ class Gateway:
             out.write(f"[http]\nlisten = 127.0.0.1:{self.port}\n[store]\npath = {self.db_path}\n"
                       f"[webhook]\nbearer_token_file = {token_file}\n{extra_ini}")
         self.process = processes.start([binary, "--config", self.config], os.path.join(directory, "log"))
-        self.startup_seconds = wait_until_ready(self.process, self.port)
+        self.startup_seconds = wait_until_ready(self.process, self.port, timeout=ready_timeout)
         self._connection = None
 
     def post(self, body):

@@ -70,8 +70,8 @@ const std::vector<std::string> kTables = {"notifications", "alerts", "alert_labe
 class SchemaMigrationTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(SchemaMigrationTest);
-    // TEMP CPPUNIT_TEST(testVersion1);
-    // TEMP CPPUNIT_TEST(testVersion2);
+    CPPUNIT_TEST(testVersion1);
+    CPPUNIT_TEST(testVersion2);
     CPPUNIT_TEST(testVersion3);
     CPPUNIT_TEST(testNewerStoreIsRefused);
     CPPUNIT_TEST_SUITE_END();
