@@ -1,16 +1,15 @@
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "core/Error.h"
 
 namespace AlertGate {
 
 /// Alertmanager could not be asked, or answered something that is not its API: reconciliation changes
 /// nothing this round.
-class AlertmanagerError : public std::runtime_error
+class AlertmanagerError : public Error
 {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 } // namespace AlertGate

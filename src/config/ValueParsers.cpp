@@ -183,8 +183,7 @@ std::vector<std::string> httpUrls(const std::string& value)
             throw ValueError("\"" + printable(part, 60) + "\" is not a URL");
         }
         if ((url.getScheme() != "http" && url.getScheme() != "https") || url.getHost().empty())
-            throw ValueError("expected http:// or https:// URLs, not \"" + printable(part, 60) +
-                                        "\"");
+            throw ValueError("expected http:// or https:// URLs, not \"" + printable(part, 60) + "\"");
         result.push_back(part);
     }
     if (result.empty())
@@ -202,9 +201,8 @@ std::vector<std::string> labelNames(const std::string& value)
         for (char c : part)
             valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
         if (!valid)
-            throw ValueError(
-                "\"" + printable(part, 40) +
-                "\" is not a label name (letters, digits and _, not starting with a digit)");
+            throw ValueError("\"" + printable(part, 40) +
+                             "\" is not a label name (letters, digits and _, not starting with a digit)");
         result.push_back(part);
     }
     return result;

@@ -1,8 +1,6 @@
 #include "http/Responses.h"
 
-#include <Poco/JSON/Object.h>
-
-#include <sstream>
+#include "http/server/ErrorBody.h"
 
 namespace AlertGate {
 
@@ -33,13 +31,8 @@ void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::
 void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                const std::string& reason)
 {
-    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("status", "error");
-    body.set("error", reason);
-    std::ostringstream json;
-    body.stringify(json);
     response.setKeepAlive(false);
-    sendJson(response, status, json.str() + "\n");
+    sendJson(response, status, errorBody(reason));
 }
 
 void sendText(Poco::Net::HTTPServerResponse& response, const std::string& contentType,

@@ -8,8 +8,9 @@
 
 namespace AlertGate {
 
-Checkpointer::Checkpointer(std::string path, std::int64_t busyTimeoutMs)
-    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs)
+Checkpointer::Checkpointer(std::string path, std::int64_t busyTimeoutMs, const Clock& clock)
+    : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs),
+      _loop("store-checkpoint", clock, [this](std::int64_t now) { return step(now); })
 {
 }
 
@@ -26,22 +27,12 @@ void Checkpointer::attach(Database& writer)
 
 void Checkpointer::start()
 {
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _stopping = false;
-    }
-    _thread.start(*this);
+    _loop.start();
 }
 
 void Checkpointer::stop()
 {
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _stopping = true;
-    }
-    _wake.notify_all();
-    if (_thread.isRunning())
-        _thread.join();
+    _loop.stop();
     _db.reset();
 }
 
@@ -54,27 +45,16 @@ int Checkpointer::onCommit(void* self, sqlite3*, const char*, int walPages)
         checkpointer->_copiedUpTo = copied = 0;
     if (walPages - copied < kWalPages)
         return SQLITE_OK;
-    {
-        std::lock_guard<std::mutex> lock(checkpointer->_mutex);
-        checkpointer->_due = true;
-    }
-    checkpointer->_wake.notify_one();
+    checkpointer->_due = true;
+    checkpointer->_loop.wake();
     return SQLITE_OK;
 }
 
-void Checkpointer::run()
+std::int64_t Checkpointer::step(std::int64_t)
 {
-    std::unique_lock<std::mutex> lock(_mutex);
-    while (true)
-    {
-        _wake.wait(lock, [this] { return _due || _stopping; });
-        if (_stopping)
-            return;
-        _due = false;
-        lock.unlock();
+    if (_due.exchange(false))
         checkpoint();
-        lock.lock();
-    }
+    return WorkerLoop::IDLE;
 }
 
 // PASSIVE copies without holding any lock a commit waits for. Only when a load without any gap kept the WAL

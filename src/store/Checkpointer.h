@@ -1,13 +1,10 @@
 #pragma once
 
-#include <Poco/Runnable.h>
-#include <Poco/Thread.h>
+#include "core/WorkerLoop.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 
 struct sqlite3;
@@ -24,14 +21,14 @@ class Database;
 /// its beginning. Counting from the last checkpoint, not from the start of the WAL, keeps each
 /// checkpoint large under a steady load: a page rewritten by many commits is copied once, not once
 /// per commit.
-class Checkpointer : public Poco::Runnable
+class Checkpointer
 {
 public:
     static constexpr int kWalPages = 1000;
     static constexpr int kWalLimitPages = 4 * kWalPages;
 
-    Checkpointer(std::string path, std::int64_t busyTimeoutMs);
-    ~Checkpointer() override;
+    Checkpointer(std::string path, std::int64_t busyTimeoutMs, const Clock& clock);
+    ~Checkpointer();
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
 
@@ -46,7 +43,8 @@ public:
     std::int64_t checkpoints() const { return _checkpoints; }
     /// Checkpoints run so far.
 
-    void run() override;
+    std::int64_t step(std::int64_t nowMicros);
+    /// Runs the checkpoint a commit asked for, if any; then waits for the next ask (WorkerLoop::IDLE).
 
 private:
     static int onCommit(void* self, ::sqlite3* db, const char* name, int walPages);
@@ -58,11 +56,8 @@ private:
     std::unique_ptr<Database> _db;
     std::atomic<std::int64_t> _checkpoints{0};
     std::atomic<int> _copiedUpTo{0}; /// WAL frames the last checkpoint copied (the WAL restarts below it).
-    std::mutex _mutex;
-    std::condition_variable _wake;
-    bool _due = false;
-    bool _stopping = false;
-    Poco::Thread _thread{"store-checkpoint"};
+    std::atomic<bool> _due{false};
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate

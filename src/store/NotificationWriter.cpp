@@ -61,7 +61,7 @@ NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeou
     checkIfNeeded(*_db);
     Schema::migrate(*_db);
     StoreCheck::markRunning(*_db, true, _clock.nowMicros());
-    _checkpointer = std::make_unique<Checkpointer>(_path, _busyTimeoutMs);
+    _checkpointer = std::make_unique<Checkpointer>(_path, _busyTimeoutMs, _clock);
     _checkpointer->attach(*_db);
     _recorder = std::make_unique<NotificationRecorder>(*_db, _router);
 }

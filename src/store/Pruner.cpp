@@ -63,7 +63,7 @@ Poco::Logger& logger()
 Pruner::Pruner(std::string path, std::int64_t busyTimeoutMs, std::int64_t retentionMs, const Clock& clock,
                Metrics& metrics)
     : _path(std::move(path)), _busyTimeoutMs(busyTimeoutMs), _retentionMs(retentionMs), _clock(clock),
-      _metrics(metrics)
+      _metrics(metrics), _loop("store-retention", clock, [this](std::int64_t now) { return step(now); })
 {
 }
 
@@ -75,45 +75,31 @@ Pruner::~Pruner()
 void Pruner::start()
 {
     if (_retentionMs > 0)
-        _thread.start(*this);
+        _loop.start();
 }
 
 void Pruner::stop()
 {
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _stopping = true;
-    }
-    _wake.notify_all();
-    if (_thread.isRunning())
-        _thread.join();
+    _stopping = true;
+    _loop.stop();
     _db.reset();
 }
 
-bool Pruner::stopping()
+std::int64_t Pruner::step(std::int64_t nowMicros)
 {
-    std::lock_guard<std::mutex> lock(_mutex);
-    return _stopping;
-}
-
-// A pass at start-up, then every tenth of the retention (at least a second, at most ten minutes).
-void Pruner::run()
-{
-    auto interval = std::chrono::milliseconds(std::clamp<std::int64_t>(_retentionMs / 10, 1000, 600000));
-    while (!stopping())
+    if (nowMicros < _dueMicros)
+        return _dueMicros;
+    try
     {
-        try
-        {
-            pruneOnce();
-        }
-        catch (const std::exception& e)
-        {
-            logger().warning("retention: %s (tried again later)", std::string(e.what()));
-            _db.reset();
-        }
-        std::unique_lock<std::mutex> lock(_mutex);
-        _wake.wait_for(lock, interval, [this] { return _stopping; });
+        pruneOnce();
     }
+    catch (const std::exception& e)
+    {
+        logger().warning("retention: %s (tried again later)", std::string(e.what()));
+        _db.reset();
+    }
+    _dueMicros = nowMicros + std::clamp<std::int64_t>(_retentionMs / 10, 1000, 600000) * 1000;
+    return _dueMicros;
 }
 
 std::int64_t Pruner::pruneOnce()

@@ -1,14 +1,11 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/WorkerLoop.h"
 
-#include <Poco/Runnable.h>
-#include <Poco/Thread.h>
-
-#include <condition_variable>
+#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 
 namespace AlertGate {
@@ -23,7 +20,7 @@ class Metrics;
 /// Never deleted: alerts still firing (and the event of their current state), pending outbox rows and
 /// the notifications these refer to. The freed pages are then given back to the file system
 /// (auto_vacuum=INCREMENTAL, a bounded incremental_vacuum per transaction).
-class Pruner : public Poco::Runnable
+class Pruner
 {
 public:
     static constexpr int kBatchRows = 200;
@@ -32,7 +29,7 @@ public:
     Pruner(std::string path, std::int64_t busyTimeoutMs, std::int64_t retentionMs, const Clock& clock,
            Metrics& metrics);
     /// retentionMs 0 keeps everything (start() then does nothing).
-    ~Pruner() override;
+    ~Pruner();
     Pruner(const Pruner&) = delete;
     Pruner& operator=(const Pruner&) = delete;
 
@@ -42,12 +39,14 @@ public:
     std::int64_t pruneOnce();
     /// One whole pass (all batches); returns the rows deleted. For the thread and for tests.
 
-    void run() override;
+    std::int64_t step(std::int64_t nowMicros);
+    /// A pass when one is due (at once after start, then every tenth of the retention, at least a second
+    /// and at most ten minutes apart); returns when the next is due.
 
 private:
     int deleteBatch(const std::string& table, const std::string& sql, const std::string& cutoff);
     void giveBackFreePages();
-    bool stopping();
+    bool stopping() const { return _stopping; }
 
     std::string _path;
     std::int64_t _busyTimeoutMs;
@@ -55,10 +54,9 @@ private:
     const Clock& _clock;
     Metrics& _metrics;
     std::unique_ptr<Database> _db;
-    std::mutex _mutex;
-    std::condition_variable _wake;
-    bool _stopping = false;
-    Poco::Thread _thread{"store-retention"};
+    std::atomic<bool> _stopping{false}; ///< Ends a pass between two batches.
+    std::int64_t _dueMicros = 0;
+    WorkerLoop _loop; ///< Last: its thread stops before the parts it steps go.
 };
 
 } // namespace AlertGate

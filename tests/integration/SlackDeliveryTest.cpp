@@ -80,7 +80,8 @@ public:
         CommandResult history = _gateway.history({"--format", "json"});
         CPPUNIT_ASSERT_MESSAGE(history.out, contains(history.out, "\"state\":\"dead\""));
         CPPUNIT_ASSERT_MESSAGE(history.out, contains(history.out, slackError));
-        CPPUNIT_ASSERT(contains(_gateway.process().log(), slackError));
+        // Logged once the row is dead: wait for the line rather than read the log at once.
+        CPPUNIT_ASSERT_MESSAGE(_gateway.process().log(), _gateway.process().waitForLog(slackError, 20000));
     }
 
 private:

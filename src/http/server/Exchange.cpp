@@ -1,9 +1,9 @@
 #include "http/server/Exchange.h"
 
 #include "core/Printable.h"
+#include "http/server/ErrorBody.h"
 #include "http/server/ServerRequest.h"
 
-#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerResponseImpl.h>
@@ -11,7 +11,6 @@
 #include <Poco/Timestamp.h>
 
 #include <memory>
-#include <sstream>
 
 namespace AlertGate {
 
@@ -39,19 +38,14 @@ Poco::Net::SocketAddress peerOf(const Poco::Net::StreamSocket& socket)
 void sendRefusal(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status,
                  const std::string& reason)
 {
-    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("status", "error");
-    body.set("error", reason);
-    std::ostringstream json;
-    body.stringify(json);
-    json << '\n';
+    const std::string json = errorBody(reason);
     Poco::Net::HTTPServerResponseImpl response(session);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setStatusAndReason(status);
     response.setKeepAlive(false);
     response.setContentType("application/json");
-    response.setContentLength64(static_cast<Poco::Int64>(json.str().size()));
-    response.send() << json.str();
+    response.setContentLength64(static_cast<Poco::Int64>(json.size()));
+    response.send() << json;
 }
 
 AfterAnswer drain(std::uint64_t bytes)

@@ -1,5 +1,6 @@
 #include "notify/slack/SlackAppChannel.h"
 
+#include "notify/RetryAfter.h"
 #include "notify/TlsContext.h"
 #include "store/Database.h"
 #include "store/SlackMessageStore.h"
@@ -22,14 +23,6 @@ namespace {
 using Poco::Net::HTTPResponse;
 
 constexpr std::streamsize kMaxAnswer = 65536;
-
-std::optional<std::chrono::milliseconds> retryAfter(const HTTPResponse& response)
-{
-    int seconds;
-    if (!Poco::NumberParser::tryParse(Poco::trim(response.get("Retry-After", "")), seconds) || seconds < 0)
-        return std::nullopt;
-    return std::chrono::seconds(std::min(seconds, 3600));
-}
 
 // Errors that no retry can mend: the token, the app's membership, the channel, or the message itself.
 bool permanent(const std::string& error)

@@ -1,5 +1,6 @@
 #include "notify/slack/SlackChannel.h"
 
+#include "notify/RetryAfter.h"
 #include "notify/TlsContext.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -19,14 +20,6 @@ namespace {
 using Poco::Net::HTTPResponse;
 
 constexpr std::streamsize kMaxAnswer = 4096;
-
-std::optional<std::chrono::milliseconds> retryAfter(const HTTPResponse& response)
-{
-    int seconds;
-    if (!Poco::NumberParser::tryParse(Poco::trim(response.get("Retry-After", "")), seconds) || seconds < 0)
-        return std::nullopt;
-    return std::chrono::seconds(std::min(seconds, 3600));
-}
 
 DeliveryResult classify(const HTTPResponse& response, const std::string& answer)
 {
