@@ -1,6 +1,7 @@
 #pragma once
 
 #include <stdexcept>
+#include <string>
 
 namespace AlertGate {
 
@@ -9,6 +10,16 @@ class GpioError : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
+
+    static GpioError chip(const std::string& chip, int error);
+    /// The chip cannot be opened; error is the errno (ENOENT adds a hint to `gpiodetect`).
+
+    static GpioError line(const std::string& chip, const std::string& line, const std::string& what,
+                          int error);
+    /// The line cannot be requested, driven or read ("cannot be set"...); error is the errno.
+
+    static GpioError noLine(const std::string& chip, const std::string& line);
+    /// The chip has no line of that offset or name.
 };
 
 } // namespace AlertGate
