@@ -9,6 +9,7 @@
 #include "cli/Usage.h"
 #include "config/ConfigError.h"
 #include "config/SettingsLoader.h"
+#include "core/Platform.h"
 #include "core/Version.h"
 #include "store/StoreError.h"
 
@@ -55,7 +56,8 @@ void ServerApp::handleHelp(const std::string&, const std::string&)
 
 void ServerApp::handleVersion(const std::string&, const std::string&)
 {
-    std::cout << "alertgate " << kVersion << '\n';
+    std::cout << "alertgate " << kVersion << '\n'
+              << "built with POCO " << kPocoVersion << ", GPIO " << kGpioBackend << '\n';
     _exitEarly = true;
     stopOptionsProcessing();
 }

@@ -286,6 +286,7 @@ const std::map<std::string, Apply>& inlineKeys()
         {"heartbeat.blind_lamps", [](Settings& s, const std::string& v) { TowerState::parse(v); s.heartbeat.blindLamps = v; }},
         {"heartbeat.blind_sound", [](Settings& s, const std::string& v) { s.heartbeat.blindSound = v; }},
         {"tower.protocol", [](Settings& s, const std::string& v) { s.tower.protocol = oneOfWords(v, {"http", "pns"}); }},
+        {"tower.model", [](Settings& s, const std::string& v) { s.tower.model = oneOfWords(v, {"nh", "la6"}); }},
         {"tower.host", [](Settings& s, const std::string& v) { requireNonEmpty(headerSafe(v)); s.tower.host = v; }},
         {"tower.port", [](Settings& s, const std::string& v) { s.tower.port = static_cast<std::uint16_t>(integerIn(v, {1, 65535})); }},
         {"tower.timeout", [](Settings& s, const std::string& v) { s.tower.timeoutMs = durationIn(v, {100, 60000}); }},
@@ -497,7 +498,7 @@ void checkCombinations(const Settings& s, Validation& v, const std::vector<std::
     if (s.webhook.basicUsername.empty() != s.webhook.basicPassword.empty())
         v.problem("webhook.basic_username", "basic authentication needs both a user name and a password");
     checkEmail(s.email, v, has);
-    if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
+    if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port") || has("tower.model")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);
     checkSoundNames(s, v);

@@ -39,12 +39,14 @@ const char* const kEvents =
     "n.truncated_alerts, "
     "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
     "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = "
-    "e.notification_id) "
+    "e.notification_id), "
+    // Alertmanager >= 0.32's reason, read from the payload as received (no column of its own).
+    "CASE WHEN json_valid(n.payload) THEN json_extract(n.payload, '$.notification_reason') END "
     "FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id";
 const char* const kSilences = "SELECT s.id AS id, s.at AS at, 'silenced', 'silenced', '', '', '', "
                               "json_object('by', s.by, 'via', s.via), json_object('comment', s.comment), "
                               "s.at, NULL, '', NULL, '', '', 0, "
-                              "'[]' FROM silences s";
+                              "'[]', NULL FROM silences s";
 
 void addTimeRange(Where& where, const HistoryFilter& f, const std::string& column)
 {
@@ -119,6 +121,7 @@ HistoryEvent eventFrom(const Statement& row)
     e.groupKey = row.text(14);
     e.truncatedAlerts = row.integer(15);
     e.deliveries = deliveriesFrom(row.text(16));
+    e.notificationReason = row.optionalText(17);
     return e;
 }
 

@@ -19,7 +19,8 @@ struct GpiodRequest::Handle
     gpiod_line* line = nullptr; ///< Owned by chip; released by ~GpiodRequest.
 };
 
-GpiodRequest::GpiodRequest(const std::string& chip, const std::string& line, Direction direction, int initialLevel)
+GpiodRequest::GpiodRequest(const std::string& chip, const std::string& line, Direction direction,
+                           int initialLevel)
     : _chipName(chip), _lineName(line), _handle(std::make_unique<Handle>(chip))
 {
     gpiod_line* found = gpiod_chip_get_line(_handle->chip.get(), _handle->chip.offset(line));

@@ -29,7 +29,8 @@ gpiod_chip* openByLabel(const std::string& label)
     for (const auto& entry : std::filesystem::directory_iterator("/dev", ignored))
     {
         std::string path = entry.path().string();
-        if (entry.path().filename().string().rfind("gpiochip", 0) != 0 || !gpiod_is_gpiochip_device(path.c_str()))
+        if (entry.path().filename().string().rfind("gpiochip", 0) != 0 ||
+            !gpiod_is_gpiochip_device(path.c_str()))
             continue;
         gpiod_chip* chip = gpiod_chip_open(path.c_str());
         if (!chip)

@@ -12,13 +12,11 @@ namespace AlertGate {
 
 namespace {
 
-template <typename T, void (*Free)(T*)>
-struct Freer
+template <typename T, void (*Free)(T*)> struct Freer
 {
     void operator()(T* object) const { Free(object); }
 };
-template <typename T, void (*Free)(T*)>
-using Owned = std::unique_ptr<T, Freer<T, Free>>;
+template <typename T, void (*Free)(T*)> using Owned = std::unique_ptr<T, Freer<T, Free>>;
 
 using LineSettings = Owned<gpiod_line_settings, gpiod_line_settings_free>;
 using LineConfig = Owned<gpiod_line_config, gpiod_line_config_free>;
@@ -42,7 +40,8 @@ struct GpiodRequest::Handle
     EventBuffer events; ///< Inputs only.
 };
 
-GpiodRequest::GpiodRequest(const std::string& chip, const std::string& line, Direction direction, int initialLevel)
+GpiodRequest::GpiodRequest(const std::string& chip, const std::string& line, Direction direction,
+                           int initialLevel)
     : _chipName(chip), _lineName(line), _handle(std::make_unique<Handle>())
 {
     GpiodChip opened(chip);
