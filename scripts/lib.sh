@@ -2,8 +2,13 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_PACKAGES=(build-essential cmake pkg-config libpoco-dev libssl-dev libsqlite3-dev libsystemd-dev libgpiod-dev
-    libkainjow-mustache-dev)
+BUILD_PACKAGES=(build-essential cmake pkg-config ccache libpoco-dev libssl-dev libsqlite3-dev libsystemd-dev
+    libgpiod-dev libkainjow-mustache-dev)
+# The Debian line this runs on (bookworm, trixie). The same checkout is built on both (CI runs trixie
+# in a chroot with the checkout bind-mounted): build directories of another line than bookworm go
+# under build-LINE/, so the two never share a CMake cache.
+LINE=$(. /etc/os-release && echo "${VERSION_CODENAME:-unknown}")
+if [ "$LINE" = bookworm ]; then OUT=$ROOT; else OUT=$ROOT/build-$LINE; fi
 
 missing_packages() {
     local package
@@ -51,10 +56,17 @@ extract_from_package() {
     rm -rf "$work"
 }
 
+# promtool is in the prometheus package on bookworm, in its own package from trixie on.
+promtool_package() {
+    if [ "$LINE" = bookworm ]; then echo prometheus; else echo promtool; fi
+}
+
 # configure_and_build BUILD_DIR [cmake options...]
+# ccache (when installed) makes a rebuild of an unchanged tree, as CI does on every run, cheap.
 configure_and_build() {
-    local dir=$1
+    local dir=$1 launcher=()
     shift
-    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" -j "$(nproc)"
 }

@@ -2,6 +2,7 @@
 #include "cli/CommandLine.h"
 #include "cli/Subcommand.h"
 #include "cli/Usage.h"
+#include "core/Platform.h"
 #include "core/Version.h"
 
 #include <iostream>
@@ -23,7 +24,9 @@ int main(int argc, char** argv)
     if (line.help)
         std::cout << AlertGate::usageText();
     else if (line.version)
-        std::cout << "alertgate " << AlertGate::kVersion << '\n';
+        std::cout << "alertgate " << AlertGate::kVersion << '\n'
+                  << "built with POCO " << AlertGate::kPocoVersion << ", GPIO " << AlertGate::kGpioBackend
+                  << '\n';
     else if (!line.subcommand.empty())
         return AlertGate::runSubcommand(line, std::cout, std::cerr);
     else

@@ -52,6 +52,7 @@ const std::vector<ConfigKey>& ConfigKeys::all()
         {"alertmanager.timeout", duration(FIELD(alertmanager.timeoutMs), 100, 5 * minute), "5s", R::Restart, "How long Alertmanager may take to answer."},
         {"alertmanager.reconcile_interval", duration(FIELD(alertmanager.reconcileIntervalMs), second, day), "1m", R::Restart, "How often alertgate asks Alertmanager (and once at start-up)."},
         {"tower.protocol", words(FIELD(tower.protocol), {"http", "pns"}), "http", R::Restart, "http (NH series HTTP command control) or pns (PATLITE's binary protocol over TCP)."},
+        {"tower.model", words(FIELD(tower.model), {"nh", "la6"}), "nh", R::Restart, "nh: NH series (PNS product code XX); la6: LA6-POE (PNS product code AB). The HTTP command is the same for both."},
         {"tower.host", text(FIELD(tower.host), hostName), "", R::Restart, "The PATLITE tower's address; empty: no tower."},
         {"tower.port", integer(FIELD(tower.port), 0, 65535), "0", R::Restart, "The tower's port; 0: 80 for http, 10000 for pns."},
         {"tower.timeout", duration(FIELD(tower.timeoutMs), 100, minute), "3s", R::Restart, "How long the tower may take to answer a command."},

@@ -122,7 +122,7 @@ void CrossKeyChecks::run(const Settings& s, const std::vector<std::string>& keys
     checkEmail(s.email, v, has);
     checkSlack(s.slack, v);
     checkAlertmanager(s.alertmanager, v, has);
-    if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port")))
+    if (!s.tower.enabled() && (has("tower.protocol") || has("tower.port") || has("tower.model")))
         v.problem("tower.host", "missing: the [tower] needs the tower's address");
     checkBuzzer(s.buzzer, v, has);
     checkSoundNames(s, v);

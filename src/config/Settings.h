@@ -69,6 +69,7 @@ struct Settings
     struct Tower
     {
         std::string protocol = "http"; /// http (NH series /api/control) | pns (TCP, binary)
+        std::string model = "nh";      /// nh (NH series: PNS product code XX) | la6 (LA6-POE: AB)
         std::string host;              /// Empty: no tower.
         std::uint16_t port = 0;        /// 0: 80 for http, 10000 for pns.
         std::int64_t timeoutMs = 3000;

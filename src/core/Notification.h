@@ -3,6 +3,7 @@
 #include "core/Alert.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct Notification
     LabelSet commonAnnotations;
     std::string externalURL;
     std::uint64_t truncatedAlerts = 0;
+    std::optional<std::string> notificationReason; /// Alertmanager >= 0.32 ("new", "repeat"...); optional.
+    LabelSet routeLabels;                          /// Alertmanager >= 0.34; optional, empty when absent.
     std::vector<Alert> alerts;
     std::string rawPayload; /// The request body exactly as received.
 };

@@ -165,6 +165,11 @@ Notification PayloadParser::parse(const std::string& body)
     n.commonAnnotations = labelSet(*root, "commonAnnotations");
     n.externalURL = stringField(*root, "externalURL");
     n.truncatedAlerts = countField(*root, "truncatedAlerts");
+    // Newer Alertmanagers add these; older ones (bookworm's 0.25, trixie's 0.28) leave them out.
+    if (root->has("notification_reason"))
+        n.notificationReason = stringField(*root, "notification_reason");
+    if (root->has("routeLabels"))
+        n.routeLabels = labelSet(*root, "routeLabels");
     n.alerts = parseAlerts(*root);
     n.rawPayload = body;
     return n;

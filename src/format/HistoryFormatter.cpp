@@ -39,6 +39,8 @@ Poco::JSON::Object::Ptr eventObject(const HistoryEvent& e)
     o->set("receiver", e.receiver);
     o->set("groupKey", e.groupKey);
     o->set("truncatedAlerts", e.truncatedAlerts);
+    if (e.notificationReason)
+        o->set("notificationReason", *e.notificationReason);
     Poco::JSON::Array deliveries;
     for (const auto& d : e.deliveries)
     {

@@ -48,7 +48,8 @@ std::unique_ptr<PatliteClient> Reconciler::makeClient(const Settings::Tower& tow
         return nullptr;
     const std::chrono::milliseconds timeout(tower.timeoutMs);
     if (tower.protocol == "pns")
-        return std::make_unique<PnsClient>(tower.host, tower.effectivePort(), timeout);
+        return std::make_unique<PnsClient>(tower.host, tower.effectivePort(), timeout,
+                                           PnsFrame::model(tower.model));
     return std::make_unique<PatliteHttpClient>(tower.host, tower.effectivePort(), timeout);
 }
 

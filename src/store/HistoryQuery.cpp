@@ -49,13 +49,15 @@ const char* const kEvents =
     "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
     "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = "
     "e.notification_id), "
-    "coalesce(r.repeats, 0), r.last_repeat_at "
+    "coalesce(r.repeats, 0), r.last_repeat_at, "
+    // Alertmanager >= 0.32's reason, read from the payload as received (no column of its own).
+    "CASE WHEN json_valid(n.payload) THEN json_extract(n.payload, '$.notification_reason') END "
     "FROM alert_events e LEFT JOIN notifications n ON n.id = e.notification_id "
     "LEFT JOIN notification_repeats r ON r.notification_id = e.notification_id";
 const char* const kSilences = "SELECT s.id AS id, s.at AS at, 'silenced', 'silenced', '', '', '', "
                               "json_object('by', s.by, 'via', s.via), json_object('comment', s.comment), "
                               "s.at, NULL, '', NULL, '', '', 0, "
-                              "'[]', 0, NULL FROM silences s";
+                              "'[]', 0, NULL, NULL FROM silences s";
 
 void addTimeRange(Where& where, const HistoryFilter& f, const std::string& column)
 {
@@ -132,6 +134,7 @@ HistoryEvent eventFrom(const Statement& row)
     e.deliveries = deliveriesFrom(row.text(16));
     e.repeats = row.integer(17);
     e.lastRepeatAt = row.optionalText(18);
+    e.notificationReason = row.optionalText(19);
     return e;
 }
 

@@ -42,6 +42,7 @@ struct HistoryEvent
     std::optional<std::int64_t> notificationId;
     std::string receiver;
     std::string groupKey;
+    std::optional<std::string> notificationReason; /// Alertmanager >= 0.32's notification_reason, if sent.
     std::int64_t truncatedAlerts = 0;
     std::vector<Delivery> deliveries; /// Of the notification that carried the change.
     std::int64_t repeats = 0; /// Later notifications of the group that changed nothing, counted on this one.

@@ -126,6 +126,10 @@ class FakeGmailSMTP(SMTP):
     def _client_connected_cb(self, reader, writer):
         super()._client_connected_cb(LoggingReader(reader, self), writer)
 
+    # aiosmtpd 1.4.6 (trixie) renamed the callback; bookworm's 1.4.4 never calls this one.
+    def _cb_client_connected(self, reader, writer):
+        super()._cb_client_connected(LoggingReader(reader, self), writer)
+
     def connection_made(self, transport):
         first = self.transport is None
         super().connection_made(transport)

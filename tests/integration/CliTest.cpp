@@ -20,6 +20,8 @@ public:
         auto version = runAlertgate({"--version"});
         CPPUNIT_ASSERT_EQUAL(0, version.exitCode);
         CPPUNIT_ASSERT(version.out.find("alertgate ") == 0);
+        // Which backend this line's build chose (CMakeLists.txt: libgpiod1 on bookworm, libgpiod2 on trixie).
+        CPPUNIT_ASSERT_MESSAGE(version.out, version.out.find("GPIO libgpiod") != std::string::npos);
         auto help = runAlertgate({"--help"});
         CPPUNIT_ASSERT_EQUAL(0, help.exitCode);
         CPPUNIT_ASSERT(help.out.find("check-config") != std::string::npos);

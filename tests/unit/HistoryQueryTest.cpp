@@ -54,10 +54,12 @@ struct Store
         record(alert("bbbb", "firing", "10:59:00", kB), "11:00:00");
         record(alert("aaaa", "resolved", "09:59:00", kA), "12:00:00");
         record(alert("cccc", "firing", "12:59:00", kC), "13:00:00");
-        record(alert("dddd", "firing", "13:59:00", kD), "14:00:00");
+        // As Alertmanager >= 0.32 sends it.
+        record(alert("dddd", "firing", "13:59:00", kD), "14:00:00",
+               R"({"version":"4","notification_reason":"new"})");
     }
 
-    void record(const Alert& a, const std::string& receivedAt)
+    void record(const Alert& a, const std::string& receivedAt, const std::string& payload = "{}")
     {
         Notification n;
         n.version = "4";
@@ -66,7 +68,7 @@ struct Store
         n.groupKey = "{}:{alertname=\"" + a.label("alertname") + "\"}";
         n.truncatedAlerts = 3;
         n.alerts = {a};
-        n.rawPayload = "{}";
+        n.rawPayload = payload;
         Transaction transaction(db);
         NotificationRecorder(db).record(n, at(receivedAt));
         transaction.commit();
@@ -90,6 +92,7 @@ class HistoryQueryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEmptyStore);
     CPPUNIT_TEST(testAllEventsOldestFirst);
     CPPUNIT_TEST(testEventFields);
+    CPPUNIT_TEST(testNotificationReasonFromThePayload);
     CPPUNIT_TEST(testSinceAndUntilInclusive);
     CPPUNIT_TEST(testSinceDuration);
     CPPUNIT_TEST(testStatus);
@@ -147,6 +150,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(3), resolved.truncatedAlerts);
         CPPUNIT_ASSERT(!events.at(0).endsAt);
         CPPUNIT_ASSERT_EQUAL(std::string(""), events.at(1).severity);
+    }
+
+    void testNotificationReasonFromThePayload()
+    {
+        auto events = query({});
+        CPPUNIT_ASSERT_EQUAL(std::string("dddd"), events.back().fingerprint);
+        CPPUNIT_ASSERT_EQUAL(std::string("new"), events.back().notificationReason.value_or("none"));
+        CPPUNIT_ASSERT(!events.front().notificationReason);
     }
 
     void testSinceAndUntilInclusive()

@@ -369,6 +369,13 @@ public:
         Notification n = PayloadParser::parse(text(r));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), n.alerts.size());
         CPPUNIT_ASSERT_EQUAL(std::string("DiskUsage"), n.alerts[0].label("alertname"));
+        // Alertmanager 0.32's notification_reason and 0.34's routeLabels are kept.
+        CPPUNIT_ASSERT_EQUAL(std::string("repeat"), n.notificationReason.value_or("none"));
+        CPPUNIT_ASSERT((LabelSet{{"team", "infra"}}) == n.routeLabels);
+        // An older Alertmanager sends neither.
+        Notification old = PayloadParser::parse(body());
+        CPPUNIT_ASSERT(!old.notificationReason);
+        CPPUNIT_ASSERT(old.routeLabels.empty());
     }
 
     void testEscapedSurrogatePair()

@@ -355,13 +355,14 @@ public:
     {
         Test::TempDir dir;
         Settings s = SettingsLoader::load(
-            dir.write("a.ini", "[tower]\nprotocol = pns\nhost = 192.0.2.7\ntimeout = 2s\n"
+            dir.write("a.ini", "[tower]\nprotocol = pns\nmodel = la6\nhost = 192.0.2.7\ntimeout = 2s\n"
                                "reassert_interval = 30s\n[lamp]\ninfo = blue:on\n"
                                "critical = red:flash, buzzer:2\nsound = critical:alarm\n"
                                "[heartbeat]\ntimeout = 5m\nrequire_at_start = true\n"
                                "blind_sound = siren\n[alerts]\nstale_after = 12h\n"
                                "[buzzer]\npattern.alarm = 1s/0s\npattern.siren = 100ms/100ms\n"));
         CPPUNIT_ASSERT_EQUAL(std::string("pns"), s.tower.protocol);
+        CPPUNIT_ASSERT_EQUAL(std::string("la6"), s.tower.model);
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(10000), s.tower.effectivePort());
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2000), s.tower.timeoutMs);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(30000), s.tower.reassertMs);
@@ -421,6 +422,9 @@ public:
     void testBadSignalValues()
     {
         expectProblem("[tower]\nhost = t\nprotocol = phn\n", "tower.protocol", "expected one of http, pns");
+        expectProblem("[tower]\nhost = t\nprotocol = pns\nmodel = la5\n", "tower.model",
+                      "expected one of nh, la6");
+        expectProblem("[tower]\nmodel = la6\n", "tower.host", "missing");
         expectProblem("[tower]\nport = 10000\n", "tower.host", "missing");
         expectProblem("[tower]\nhost = t\ntimeout = 10ms\n", "tower.timeout", "out of range");
         expectProblem("[alerts]\nstale_after = soon\n", "alerts.stale_after", "expected a duration");

@@ -4,23 +4,27 @@
 #include <string>
 
 struct gpiod_chip;
-struct gpiod_line;
 
 namespace AlertGate {
 
-/// An open GPIO character device through libgpiod 1.6 (Debian bookworm). libgpiod 2 changed the API
-/// completely; a Gpiod2Chip would sit beside this one behind GpioLine.
+/// An open GPIO character device through libgpiod: 1.6 (Debian bookworm) or 2.x (trixie), whichever
+/// the build found (libgpiod1/ or libgpiod2/ holds the implementation; the C type has one name in both).
 class GpiodChip
 {
 public:
     explicit GpiodChip(const std::string& chip);
-    /// chip: a name ("gpiochip0"), a path ("/dev/gpiochip0"), a label or a number, as
-    /// gpiod_chip_open_lookup() takes it. Throws GpioError naming the chip when it cannot be opened.
+    /// chip: a path ("/dev/gpiochip0"), a name ("gpiochip0"), a number ("0") or a label
+    /// ("pinctrl-rp1" on a Pi 5, "pinctrl-bcm2711" on a Pi 4), so one configuration serves every Pi.
+    /// Throws GpioError naming the chip when it cannot be opened.
 
-    gpiod_line* line(const std::string& line) const;
-    /// line: an offset ("17") or a line name ("BUZZER"). Throws GpioError when the chip has no such line.
+    unsigned offset(const std::string& line) const;
+    /// line: an offset ("17") or a line name ("GPIO17"). Throws GpioError when the chip has no such line.
+
+    gpiod_chip* get() const { return _chip.get(); }
+    /// The open chip, for the backend's line requests; owned by this object.
 
     const std::string& name() const { return _name; }
+    /// The chip as configured, for messages.
 
 private:
     struct Closer

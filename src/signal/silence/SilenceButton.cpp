@@ -13,7 +13,7 @@ Poco::Logger& logger()
     return Poco::Logger::get("buzzer");
 }
 
-// Bounds how long stopping takes; libgpiod 1.6 waits on its own fd, with no way to wake it early.
+// Bounds how long stopping takes; libgpiod waits on its own fd, with no way to wake it early.
 const std::chrono::milliseconds kWaitSlice(250);
 
 } // namespace

@@ -9,8 +9,9 @@
 
 namespace AlertGate {
 
-PnsClient::PnsClient(std::string host, std::uint16_t port, std::chrono::milliseconds timeout)
-    : _host(std::move(host)), _port(port), _timeout(timeout)
+PnsClient::PnsClient(std::string host, std::uint16_t port, std::chrono::milliseconds timeout,
+                     PnsFrame::Model model)
+    : _host(std::move(host)), _port(port), _timeout(timeout), _frame(model)
 {
 }
 
@@ -23,7 +24,7 @@ TowerAnswer PnsClient::apply(const TowerState& state)
         socket.connect(Poco::Net::SocketAddress(_host, _port), timeout);
         socket.setSendTimeout(timeout);
         socket.setReceiveTimeout(timeout);
-        const std::string frame = PnsFrame::set(state);
+        const std::string frame = _frame.set(state);
         socket.sendBytes(frame.data(), static_cast<int>(frame.size()));
         unsigned char reply = 0;
         int received = socket.receiveBytes(&reply, 1);

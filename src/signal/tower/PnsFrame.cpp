@@ -6,38 +6,79 @@
 
 namespace AlertGate {
 
-std::string PnsFrame::frame(char command, const std::string& data)
+namespace {
+
+// The LA6's `G` answer: 8 input bytes and the mode byte come before the tiers and the buzzer.
+constexpr std::size_t kLa6StatusSize = 15;
+constexpr std::size_t kLa6StatusOffset = 9;
+
+char la6Value(std::size_t position, char digit)
 {
-    std::string out{'X', 'X', command, '\0'};
+    bool buzzer = position + 1 == TowerState::Positions;
+    if (!buzzer && digit == 3)
+        return 2;
+    if (buzzer && (digit == 3 || digit == 4))
+        return 2;
+    return digit;
+}
+
+} // namespace
+
+PnsFrame::PnsFrame(Model model) : _model(model) {}
+
+PnsFrame::Model PnsFrame::model(const std::string& name)
+{
+    if (name == "nh")
+        return Model::NH;
+    if (name == "la6")
+        return Model::LA6;
+    throw std::invalid_argument("unknown PATLITE model \"" + name + "\" (nh or la6)");
+}
+
+std::string PnsFrame::frame(char command, const std::string& data) const
+{
+    const char product = _model == Model::LA6 ? 'A' : 'X';
+    std::string out{product, _model == Model::LA6 ? 'B' : 'X', command, '\0'};
     out.push_back(static_cast<char>((data.size() >> 8) & 0xFF));
     out.push_back(static_cast<char>(data.size() & 0xFF));
     return out + data;
 }
 
-std::string PnsFrame::set(const TowerState& state)
+std::string PnsFrame::set(const TowerState& state) const
 {
     std::string data;
-    for (char digit : state.digits())
-        data.push_back(static_cast<char>(digit - '0'));
+    const std::string digits = state.digits();
+    for (std::size_t position = 0; position < digits.size(); ++position)
+    {
+        char value = static_cast<char>(digits[position] - '0');
+        data.push_back(_model == Model::LA6 ? la6Value(position, value) : value);
+    }
     return frame('S', data);
 }
 
-std::string PnsFrame::get()
+std::string PnsFrame::get() const
 {
     return frame('G', "");
 }
 
-std::string PnsFrame::clear()
+std::string PnsFrame::clear() const
 {
     return frame('C', "");
 }
 
-std::optional<TowerState> PnsFrame::parseStatus(const std::string& reply)
+std::optional<TowerState> PnsFrame::parseStatus(const std::string& reply) const
 {
-    if (reply.size() != TowerState::Positions)
+    std::string bytes = reply;
+    if (_model == Model::LA6)
+    {
+        if (reply.size() != kLa6StatusSize)
+            return std::nullopt;
+        bytes = reply.substr(kLa6StatusOffset);
+    }
+    if (bytes.size() != TowerState::Positions)
         return std::nullopt;
     std::string digits;
-    for (char byte : reply)
+    for (char byte : bytes)
         digits.push_back(static_cast<char>('0' + static_cast<unsigned char>(byte)));
     try
     {
