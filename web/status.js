@@ -100,7 +100,8 @@ function drawAlerts(alerts, signals, now) {
     const meta = el('div', 'meta');
     meta.appendChild(el('span', 'badge ' + sevClass(alert.severity), alert.severity || 'none'));
     meta.appendChild(el('span', null, alert.alertname + ' · firing for ' + since(alert.startsAt, now) +
-      (lighting.has(alert.fingerprint) ? ' · lights the tower' : '')));
+      (lighting.has(alert.fingerprint) ? ' · lights the tower' : '') +
+      (alert.suppressed ? ' · ' + alert.suppressed + ' in Alertmanager' : '')));
     card.appendChild(meta);
     card.appendChild(el('div', 'labels', labelText(alert.labels)));
     box.appendChild(card);
