@@ -24,8 +24,11 @@ Settings SettingsLoader::load(const std::string& iniFile)
     Settings settings = defaults();
     settings.sourceFile = iniFile;
     std::vector<std::string> names;
-    for (const auto& [name, value] : entries)
+    // Not a structured binding: a lambda below captures the value, which C++17 (and clang) refuse.
+    for (const auto& entry : entries)
     {
+        const std::string& name = entry.first;
+        const std::string& value = entry.second;
         names.push_back(name);
         std::string wildcard;
         const ConfigKey* key = ConfigKeys::find(name, wildcard);
