@@ -44,7 +44,7 @@ public:
         gateway.start();
         CPPUNIT_ASSERT_EQUAL(200, gateway.post(webhookBody({diskAlert("c2", "pi:9100", "warning")})).status);
         // While the daemon runs: it only reads.
-        CommandResult sound = runCommand(ALERTGATE_BINARY, {"check-store", "--config", gateway.configFile()});
+        CommandResult sound = runAlertgate({"check-store", "--config", gateway.configFile()});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(sound.err, 0, sound.exitCode);
         CPPUNIT_ASSERT_MESSAGE(sound.out, contains(sound.out, "quick_check ok in "));
         gateway.process().terminate();
@@ -54,8 +54,7 @@ public:
             file.seekp(2 * 4096);
             file.write("\x0d\xff\xff\xff\xff\xff\xff\xff", 8);
         }
-        CommandResult damaged =
-            runCommand(ALERTGATE_BINARY, {"check-store", "--config", gateway.configFile()});
+        CommandResult damaged = runAlertgate({"check-store", "--config", gateway.configFile()});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(damaged.out, 1, damaged.exitCode);
         CPPUNIT_ASSERT_MESSAGE(damaged.err, contains(damaged.err, "quick_check failed"));
     }
