@@ -8,6 +8,7 @@
 #include "store/Statement.h"
 
 #include "Fixtures.h"
+#include "JoinedColumn.h"
 #include "TempDir.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -38,14 +39,7 @@ struct Store
         }
     }
 
-    std::string column(const std::string& sql)
-    {
-        Statement query = db.prepare(sql);
-        std::string all;
-        while (query.step())
-            all += (all.empty() ? "" : ",") + query.text(0);
-        return all;
-    }
+    std::string column(const std::string& sql) { return Test::joinedColumn(db, sql); }
 };
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "store/Statement.h"
 
 #include "Fixtures.h"
+#include "JoinedColumn.h"
 #include "TempDir.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -94,14 +95,7 @@ struct Store
         return query.isNull(0) ? "NULL" : query.text(0);
     }
 
-    std::string column(const std::string& sql)
-    {
-        Statement query = db.prepare(sql);
-        std::string all;
-        while (query.step())
-            all += (all.empty() ? "" : ",") + query.text(0);
-        return all;
-    }
+    std::string column(const std::string& sql) { return Test::joinedColumn(db, sql); }
 };
 
 } // namespace
