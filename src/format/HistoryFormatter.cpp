@@ -1,10 +1,8 @@
 #include "format/HistoryFormatter.h"
 
+#include "core/JsonWriter.h"
 #include "core/LabelSetJson.h"
 #include "core/Printable.h"
-
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 
 #include <iomanip>
 
@@ -12,67 +10,59 @@ namespace AlertGate {
 
 namespace {
 
-Poco::JSON::Object::Ptr labelObject(const LabelSet& labels)
+void writeEvent(JsonWriter& json, const HistoryEvent& e)
 {
-    auto object = Poco::makeShared<Poco::JSON::Object>();
-    for (const auto& [name, value] : labels)
-        object->set(name, value);
-    return object;
-}
-
-Poco::JSON::Object::Ptr eventObject(const HistoryEvent& e)
-{
-    auto o = Poco::makeShared<Poco::JSON::Object>(Poco::JSON_PRESERVE_KEY_ORDER);
-    o->set("id", e.id);
-    o->set("at", e.at);
-    o->set("status", e.status);
-    o->set("reason", e.reason);
-    o->set("alertname", e.alertname);
-    o->set("severity", e.severity);
-    o->set("fingerprint", e.fingerprint);
-    o->set("labels", labelObject(e.labels));
-    o->set("annotations", labelObject(e.annotations));
-    o->set("startsAt", e.startsAt);
-    o->set("endsAt", e.endsAt ? Poco::Dynamic::Var(*e.endsAt) : Poco::Dynamic::Var());
-    o->set("generatorURL", e.generatorURL);
-    o->set("notificationId", e.notificationId ? Poco::Dynamic::Var(*e.notificationId) : Poco::Dynamic::Var());
-    o->set("receiver", e.receiver);
-    o->set("groupKey", e.groupKey);
-    o->set("truncatedAlerts", e.truncatedAlerts);
+    json.beginObject();
+    json.key("id").value(e.id);
+    json.key("at").value(e.at);
+    json.key("status").value(e.status);
+    json.key("reason").value(e.reason);
+    json.key("alertname").value(e.alertname);
+    json.key("severity").value(e.severity);
+    json.key("fingerprint").value(e.fingerprint);
+    json.key("labels").stringMap(e.labels);
+    json.key("annotations").stringMap(e.annotations);
+    json.key("startsAt").value(e.startsAt);
+    json.key("endsAt").value(e.endsAt);
+    json.key("generatorURL").value(e.generatorURL);
+    json.key("notificationId");
+    e.notificationId ? json.value(*e.notificationId) : json.null();
+    json.key("receiver").value(e.receiver);
+    json.key("groupKey").value(e.groupKey);
+    json.key("truncatedAlerts").value(e.truncatedAlerts);
     if (e.notificationReason)
-        o->set("notificationReason", *e.notificationReason);
-    Poco::JSON::Array deliveries;
+        json.key("notificationReason").value(*e.notificationReason);
+    json.key("deliveries").beginArray();
     for (const auto& d : e.deliveries)
     {
-        auto delivery = Poco::makeShared<Poco::JSON::Object>(Poco::JSON_PRESERVE_KEY_ORDER);
-        delivery->set("channel", d.channel);
-        delivery->set("state", d.state);
-        delivery->set("attempts", d.attempts);
-        delivery->set("lastError", d.lastError);
-        delivery->set("deliveredAt",
-                      d.deliveredAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.deliveredAt));
-        deliveries.add(delivery);
+        json.beginObject();
+        json.key("channel").value(d.channel);
+        json.key("state").value(d.state);
+        json.key("attempts").value(d.attempts);
+        json.key("lastError").value(d.lastError);
+        json.key("deliveredAt").value(d.deliveredAt.empty() ? std::nullopt : std::optional(d.deliveredAt));
+        json.endObject();
     }
-    o->set("deliveries", deliveries);
-    o->set("repeats", e.repeats);
-    o->set("lastRepeatAt", e.lastRepeatAt ? Poco::Dynamic::Var(*e.lastRepeatAt) : Poco::Dynamic::Var());
-    return o;
+    json.endArray();
+    json.key("repeats").value(e.repeats);
+    json.key("lastRepeatAt").value(e.lastRepeatAt);
+    json.endObject();
 }
 
-Poco::JSON::Object::Ptr activeObject(const ActiveAlert& a)
+void writeActive(JsonWriter& json, const ActiveAlert& a)
 {
-    auto o = Poco::makeShared<Poco::JSON::Object>(Poco::JSON_PRESERVE_KEY_ORDER);
-    o->set("fingerprint", a.fingerprint);
-    o->set("alertname", a.alertname);
-    o->set("severity", a.severity);
-    o->set("labels", labelObject(a.labels));
-    o->set("annotations", labelObject(a.annotations));
-    o->set("startsAt", a.startsAt);
-    o->set("generatorURL", a.generatorURL);
-    o->set("firstSeenAt", a.firstSeenAt);
-    o->set("lastSeenAt", a.lastSeenAt);
-    o->set("suppressed", a.suppressed);
-    return o;
+    json.beginObject();
+    json.key("fingerprint").value(a.fingerprint);
+    json.key("alertname").value(a.alertname);
+    json.key("severity").value(a.severity);
+    json.key("labels").stringMap(a.labels);
+    json.key("annotations").stringMap(a.annotations);
+    json.key("startsAt").value(a.startsAt);
+    json.key("generatorURL").value(a.generatorURL);
+    json.key("firstSeenAt").value(a.firstSeenAt);
+    json.key("lastSeenAt").value(a.lastSeenAt);
+    json.key("suppressed").value(a.suppressed);
+    json.endObject();
 }
 
 std::string csvField(const std::string& value)
@@ -163,19 +153,21 @@ void HistoryFormatter::write(std::ostream& out, const std::vector<HistoryEvent>&
         return writeCsv(out, events);
     if (format == Format::Table)
         return writeTable(out, events);
-    Poco::JSON::Array array;
+    JsonWriter json(out);
+    json.beginArray();
     for (const auto& e : events)
-        array.add(eventObject(e));
-    array.stringify(out);
+        writeEvent(json, e);
+    json.endArray();
     out << '\n';
 }
 
 void HistoryFormatter::writeJson(std::ostream& out, const std::vector<ActiveAlert>& alerts)
 {
-    Poco::JSON::Array array;
+    JsonWriter json(out);
+    json.beginArray();
     for (const auto& a : alerts)
-        array.add(activeObject(a));
-    array.stringify(out);
+        writeActive(json, a);
+    json.endArray();
     out << '\n';
 }
 
