@@ -34,17 +34,17 @@ struct Where
 // each source is read newest first through an index and the merge stops at the limit. The columns are the
 // view's (Schema.cpp).
 // An event's empty labels, annotations and generator URL are its alert's and its notification's payload's
-// (Schema.cpp, step 4): read from there, as the `history` view does.
+// (Schema.cpp, steps 4 and 7): read from there, as the `history` view does. SQLite keeps the payload it
+// parsed for a row's first json_extract for the others (json.c's parse cache).
 const char* const kEvents =
     "SELECT e.id AS id, e.at AS at, e.status, e.reason, e.alertname, e.severity, e.fingerprint, "
     "CASE WHEN e.labels = '' THEN (SELECT a.labels FROM alerts a WHERE a.fingerprint = e.fingerprint) "
     "ELSE e.labels END, "
-    "CASE WHEN e.annotations = '' THEN (SELECT p.annotations FROM notified_alert p WHERE p.notification_id = "
-    "e.notification_id AND p.fingerprint = e.fingerprint LIMIT 1) ELSE e.annotations END, "
+    "CASE WHEN e.annotations = '' THEN json_extract(n.payload, '$.alerts[' || e.payload_alert || "
+    "'].annotations') ELSE e.annotations END, "
     "e.starts_at, e.ends_at, "
-    "CASE WHEN e.annotations = '' THEN (SELECT p.generator_url FROM notified_alert p WHERE p.notification_id "
-    "= "
-    "e.notification_id AND p.fingerprint = e.fingerprint LIMIT 1) ELSE e.generator_url END, "
+    "CASE WHEN e.annotations = '' THEN json_extract(n.payload, '$.alerts[' || e.payload_alert || "
+    "'].generatorURL') ELSE e.generator_url END, "
     "e.notification_id, n.receiver, n.group_key, n.truncated_alerts, "
     "(SELECT json_group_array(json_object('channel', o.channel, 'state', o.state, 'attempts', o.attempts, "
     "'error', o.last_error, 'deliveredAt', o.delivered_at)) FROM outbox o WHERE o.notification_id = "
@@ -80,9 +80,10 @@ std::optional<Where> eventsWhere(const HistoryFilter& f)
         where.add("e.severity = ?", {*f.severity});
     if (f.alertname)
         where.add("e.alertname = ?", {*f.alertname});
+    // Label names are [A-Za-z0-9_] (HistoryFilter), so quoting one in a JSON path is safe.
     for (const auto& [name, value] : f.labels)
-        where.add("e.fingerprint IN (SELECT fingerprint FROM alert_labels WHERE name = ? AND value = ?)",
-                  {name, value});
+        where.add("e.fingerprint IN (SELECT fingerprint FROM alerts WHERE json_extract(labels, ?) = ?)",
+                  {"$.\"" + name + "\"", value});
     return where;
 }
 

@@ -59,7 +59,7 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
                      "alert_count, changes, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)")),
       // The same reading as the history view's notified_alert: the first alert with the fingerprint.
       _readPayload(db.prepare("SELECT json_extract(j.value, '$.fingerprint'), json_extract(j.value, "
-                              "'$.annotations'), json_extract(j.value, '$.generatorURL') "
+                              "'$.annotations'), json_extract(j.value, '$.generatorURL'), j.key "
                               "FROM json_each(?1, '$.alerts') j")),
       _latestOfGroup(db.prepare(
           "SELECT id FROM notifications WHERE group_key = ?1 ORDER BY received_at DESC, id DESC LIMIT 1")),
@@ -91,12 +91,10 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           "excluded.starts_at "
           "THEN alerts.first_seen_at ELSE excluded.first_seen_at END, "
           "last_notification_id = excluded.last_notification_id, group_key = excluded.group_key")),
-      _insertLabel(
-          db.prepare("INSERT OR REPLACE INTO alert_labels (fingerprint, name, value) VALUES (?1, ?2, ?3)")),
       _insertEvent(db.prepare(
           "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, severity, "
-          "labels, annotations, starts_at, ends_at, generator_url) "
-          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, '', ?7, ?8, ?9, ?10)")),
+          "labels, annotations, starts_at, ends_at, generator_url, payload_alert) "
+          "VALUES (?1, ?2, ?3, ?4, 'notified', ?5, ?6, '', ?7, ?8, ?9, ?10, ?11)")),
       _selectGroupActive(
           db.prepare("SELECT fingerprint FROM alerts WHERE group_key = ?1 AND status = 'firing'")),
       _resolver(db), _updateChanges(db.prepare("UPDATE notifications SET changes = ?2 WHERE id = ?1")),
@@ -210,8 +208,6 @@ bool NotificationRecorder::recordAlert(const Alert& alert, const std::optional<S
     bool changed = isChange(stored, alert);
     keepLabelsOfPastEvents(alert, stored);
     upsertAlert(alert, groupKey, notificationId, receivedAt);
-    if (!stored)
-        insertLabels(alert);
     if (changed)
         insertEvent(alert, notificationId, receivedAt);
     return changed;
@@ -257,19 +253,11 @@ void NotificationRecorder::upsertAlert(const Alert& alert, const std::string& gr
     _upsertAlert.run();
 }
 
-void NotificationRecorder::insertLabels(const Alert& alert)
-{
-    for (const auto& [name, value] : alert.labels)
-    {
-        _insertLabel.bind(1, alert.fingerprint).bind(2, name).bind(3, value);
-        _insertLabel.run();
-    }
-}
-
 void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notificationId,
                                        const std::string& receivedAt)
 {
-    bool original = sameAsPayload(alert);
+    std::optional<std::int64_t> position = positionInPayload(alert);
+    bool original = position.has_value();
     _insertEvent.bind(1, receivedAt)
         .bind(2, alert.fingerprint)
         .bind(3, notificationId)
@@ -280,13 +268,17 @@ void NotificationRecorder::insertEvent(const Alert& alert, std::int64_t notifica
         .bind(8, alert.startsAt)
         .bind(9, optional(alert.endsAt))
         .bind(10, original ? std::string() : alert.generatorURL);
+    if (position)
+        _insertEvent.bind(11, *position);
+    else
+        _insertEvent.bindNull(11);
     _insertEvent.run();
 }
 
-// True when the history, reading this alert's annotations and generator URL out of the notification's
-// payload, gets exactly what the parser gave (so the event need not keep a copy). The payload is read
+// Where in the notification's payload the history reads this alert's annotations and generator URL, when
+// it gets there exactly what the parser gave (so the event need not keep a copy). The payload is read
 // once per notification, on its first event.
-bool NotificationRecorder::sameAsPayload(const Alert& alert)
+std::optional<std::int64_t> NotificationRecorder::positionInPayload(const Alert& alert)
 {
     if (!_originals)
     {
@@ -295,21 +287,23 @@ bool NotificationRecorder::sameAsPayload(const Alert& alert)
         while (_readPayload.step())
             if (!_readPayload.isNull(0))
                 _originals->emplace(_readPayload.text(0),
-                                    Original{_readPayload.optionalText(1), _readPayload.optionalText(2)});
+                                    Original{_readPayload.integer(3), _readPayload.optionalText(1),
+                                             _readPayload.optionalText(2)});
         _readPayload.reset();
     }
     auto found = _originals->find(alert.fingerprint);
     if (found == _originals->end() || !found->second.annotations || !found->second.generatorURL ||
         *found->second.generatorURL != alert.generatorURL)
-        return false;
+        return std::nullopt;
     try
     {
-        return labelSetFromJson(*found->second.annotations) == alert.annotations;
+        if (labelSetFromJson(*found->second.annotations) == alert.annotations)
+            return found->second.position;
     }
     catch (const std::exception&)
     {
-        return false;
     }
+    return std::nullopt;
 }
 
 // The group's firing alerts that a complete notification of the group no longer lists.

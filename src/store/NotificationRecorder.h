@@ -58,6 +58,7 @@ private:
     /// What the payload says of one alert (the first with its fingerprint), as the history reads it.
     struct Original
     {
+        std::int64_t position = 0; /// In the payload's alerts array.
         std::optional<std::string> annotations;
         std::optional<std::string> generatorURL;
     };
@@ -76,9 +77,8 @@ private:
     void upsertAlert(const Alert& alert, const std::string& groupKey, std::int64_t notificationId,
                      const std::string& receivedAt);
     void keepLabelsOfPastEvents(const Alert& alert, const std::optional<Stored>& stored);
-    void insertLabels(const Alert& alert);
     void insertEvent(const Alert& alert, std::int64_t notificationId, const std::string& receivedAt);
-    bool sameAsPayload(const Alert& alert);
+    std::optional<std::int64_t> positionInPayload(const Alert& alert);
     std::vector<std::string> findAbsent(const Notification& n);
     void resolveAbsent(const std::vector<std::string>& absent, std::int64_t notificationId,
                        const std::string& receivedAt);
@@ -97,7 +97,6 @@ private:
     Statement _keepEventLabels;
     Statement _selectAlert;
     Statement _upsertAlert;
-    Statement _insertLabel;
     Statement _insertEvent;
     Statement _selectGroupActive;
     AlertResolver _resolver;

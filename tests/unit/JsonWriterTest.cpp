@@ -61,10 +61,11 @@ public:
 
     void testHostileStringsRoundTripThroughAParser()
     {
-        std::map<std::string, std::string> hostile = {{"alertname", "Disk\x1B[2J\rUsage\nFAKE"},
-                                                      {"note", "comma, \"quote\"\r\nnext\\line"},
-                                                      {std::string("nul\0name", 8), std::string("v\0al", 4)},
-                                                      {"summary", "\xE3\x83\x87\xE3\x82\xA3 \xF0\x9F\x98\x80"}};
+        std::map<std::string, std::string> hostile = {
+            {"alertname", "Disk\x1B[2J\rUsage\nFAKE"},
+            {"note", "comma, \"quote\"\r\nnext\\line"},
+            {std::string("nul\0name", 8), std::string("v\0al", 4)},
+            {"summary", "\xE3\x83\x87\xE3\x82\xA3 \xF0\x9F\x98\x80"}};
         std::ostringstream out;
         JsonWriter(out).stringMap(hostile);
         auto parsed = Poco::JSON::Parser().parse(out.str()).extract<Poco::JSON::Object::Ptr>();
