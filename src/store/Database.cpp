@@ -5,14 +5,23 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+
 namespace AlertGate {
+
+namespace {
+
+constexpr auto kBusyPoll = std::chrono::milliseconds(1);
+
+} // namespace
 
 void Database::Closer::operator()(sqlite3* db) const
 {
     sqlite3_close_v2(db);
 }
 
-Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs) : _path(path)
+Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs)
+    : _path(path), _busyTimeout(busyTimeoutMs)
 {
     int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
@@ -21,7 +30,7 @@ Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutM
     if (rc != SQLITE_OK)
         throw StoreError("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)), rc);
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, static_cast<int>(busyTimeoutMs));
+    sqlite3_busy_handler(raw, &Database::onBusy, this);
     execute("PRAGMA foreign_keys=ON");
     // cache_size: the writer's working set (the right-hand edges of the history indexes, the alerts,
     // the outbox) stays in memory instead of being read again from the WAL at every commit: 8 MiB,
@@ -33,6 +42,22 @@ Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutM
 }
 
 Database::~Database() = default;
+
+// SQLite's own busy timeout sleeps ever longer between tries (up to 100 ms), so a connection waiting for
+// the write lock almost never finds the gap between two commits of a busy writer: the outbox and
+// retention starved for as long as webhooks kept coming. Trying every millisecond finds the gap the
+// writer leaves (NotificationWriter yields after committing without pause for a while).
+int Database::onBusy(void* self, int attempts)
+{
+    auto* db = static_cast<Database*>(self);
+    auto now = std::chrono::steady_clock::now();
+    if (attempts == 0)
+        db->_busySince = now;
+    if (now - db->_busySince >= db->_busyTimeout)
+        return 0;
+    std::this_thread::sleep_for(kBusyPoll);
+    return 1;
+}
 
 void Database::execute(const std::string& sql)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -45,7 +46,11 @@ private:
         void operator()(sqlite3* db) const;
     };
 
+    static int onBusy(void* self, int attempts);
+
     std::string _path;
+    std::chrono::milliseconds _busyTimeout;
+    std::chrono::steady_clock::time_point _busySince;
     std::unique_ptr<sqlite3, Closer> _db;
 };
 

@@ -23,6 +23,8 @@ namespace {
 
 constexpr std::size_t kMaxBatch = 256;
 constexpr std::int64_t kProbeIntervalMicros = 2 * 1000 * 1000;
+constexpr std::int64_t kFairnessWindowMicros = 100 * 1000;
+constexpr std::int64_t kPauseMicros = 5 * 1000;
 
 Poco::Logger& logger()
 {
@@ -137,6 +139,8 @@ std::future<NotificationWriter::Outcome> NotificationWriter::submit(Notification
 
 std::int64_t NotificationWriter::step(std::int64_t nowMicros)
 {
+    if (nowMicros < _pauseUntilMicros)
+        return _pauseUntilMicros;
     std::deque<Pending> batch = takeBatch();
     if (!batch.empty())
         commitBatch(batch);
@@ -145,9 +149,24 @@ std::int64_t NotificationWriter::step(std::int64_t nowMicros)
     {
         std::lock_guard<std::mutex> lock(_mutex);
         if (!_queue.empty())
-            return nowMicros;
+            return nextBatchAt(_clock.nowMicros());
     }
+    _committingSinceMicros.reset();
     return _healthy ? WorkerLoop::IDLE : nowMicros + kProbeIntervalMicros;
+}
+
+// Commits back to back leave the store's other writers (the outbox, retention, silences) no moment to
+// take the write lock: after kFairnessWindowMicros of them the writer pauses for kPauseMicros, and the
+// webhooks that arrive meanwhile share the next commit.
+std::int64_t NotificationWriter::nextBatchAt(std::int64_t nowMicros)
+{
+    if (!_committingSinceMicros)
+        _committingSinceMicros = nowMicros;
+    if (nowMicros - *_committingSinceMicros < kFairnessWindowMicros)
+        return nowMicros;
+    _committingSinceMicros.reset();
+    _pauseUntilMicros = nowMicros + kPauseMicros;
+    return _pauseUntilMicros;
 }
 
 // Whatever is queued, up to a bound: requests that arrived during the last commit share the next one.

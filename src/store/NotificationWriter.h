@@ -60,7 +60,9 @@ public:
 
     std::int64_t step(std::int64_t nowMicros);
     /// Commits what is queued (one batch), or probes a store that failed; returns when the next step is
-    /// due: at once while more is queued, at the next probe while unhealthy, else WorkerLoop::IDLE.
+    /// due: at once while more is queued (after a short pause once it committed without one for a while,
+    /// so the store's other writers get the lock), at the next probe while unhealthy, else
+    /// WorkerLoop::IDLE.
 
 private:
     struct Pending
@@ -75,6 +77,7 @@ private:
     void probe();
     void open();
     void markStopped();
+    std::int64_t nextBatchAt(std::int64_t nowMicros);
 
     std::string _path;
     std::int64_t _busyTimeoutMs;
@@ -87,6 +90,8 @@ private:
     std::unique_ptr<Database> _db;
     std::unique_ptr<NotificationRecorder> _recorder;
     std::atomic<bool> _healthy{true};
+    std::optional<std::int64_t> _committingSinceMicros; /// Start of the current run of back-to-back commits.
+    std::int64_t _pauseUntilMicros = 0;
 
     std::mutex _mutex;
     std::deque<Pending> _queue;
