@@ -1,8 +1,15 @@
 #include "Eventually.h"
+#include "FakeSlackServer.h"
 #include "Payloads.h"
 #include "PowerCutFs.h"
 #include "TempDir.h"
+#include "TestCertificates.h"
 #include "TestGateway.h"
+#include "store/Database.h"
+#include "store/Schema.h"
+#include "store/Statement.h"
+
+#include <Poco/File.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -33,6 +40,57 @@ std::string fingerprintOf(int number)
     return "d" + std::to_string(100000 + number);
 }
 
+std::string instanceOf(int number)
+{
+    return "host" + std::to_string(number) + ":9100";
+}
+
+std::int64_t integer(Database& db, const std::string& sql)
+{
+    Statement query = db.prepare(sql);
+    query.step();
+    return query.integer(0);
+}
+
+// What a migration must keep: the rows of each table and the history's events (compared as text).
+std::string contentOf(const std::string& path)
+{
+    Database db(path, Database::Mode::ReadOnly, 5000);
+    std::string content;
+    for (const char* table : {"notifications", "alert_events", "outbox", "alerts"})
+        content += std::string(table) + " " +
+                   std::to_string(integer(db, std::string("SELECT count(*) FROM ") + table)) + "\n";
+    Statement history = db.prepare("SELECT id || ' ' || at || ' ' || status || ' ' || fingerprint || ' ' || "
+                                   "coalesce(notification_id, '-') FROM history ORDER BY at, id");
+    while (history.step())
+        content += history.text(0) + "\n";
+    return content;
+}
+
+// The schema version 3 store of the migration tests, made 2^doublings times larger (copies of its
+// notifications, events and outbox rows with new ids), so that migrating it takes long enough to be cut.
+void makeLargeOldStore(const std::string& path, int doublings)
+{
+    Poco::File(std::string(ALERTGATE_FIXTURES_DIR) + "/../store/v3-f621bfd.db").copyTo(path);
+    Database db(path, Database::Mode::ReadWrite, 5000);
+    for (int i = 0; i < doublings; ++i)
+    {
+        Transaction transaction(db);
+        std::string offset = std::to_string(integer(db, "SELECT max(id) FROM notifications"));
+        std::string eventOffset = std::to_string(integer(db, "SELECT max(id) FROM alert_events"));
+        std::string outboxOffset = std::to_string(integer(db, "SELECT coalesce(max(id), 0) FROM outbox"));
+        db.execute("CREATE TEMP TABLE n AS SELECT * FROM notifications; UPDATE n SET id = id + " + offset +
+                   "; INSERT INTO notifications SELECT * FROM n; DROP TABLE n;"
+                   "CREATE TEMP TABLE e AS SELECT * FROM alert_events; UPDATE e SET id = id + " +
+                   eventOffset + ", notification_id = notification_id + " + offset +
+                   "; INSERT INTO alert_events SELECT * FROM e; DROP TABLE e;"
+                   "CREATE TEMP TABLE o AS SELECT * FROM outbox; UPDATE o SET id = id + " +
+                   outboxOffset + ", notification_id = notification_id + " + offset +
+                   "; INSERT INTO outbox SELECT * FROM o; DROP TABLE o;");
+        transaction.commit();
+    }
+}
+
 /// Clients posting new alerts (and resolving every second one) until stopped; remembers what was answered
 /// 200.
 class Load
@@ -57,6 +115,7 @@ public:
     std::set<std::string> firing() const { return _firing; }
     std::set<std::string> resolved() const { return _resolved; }
     std::set<std::string> either() const { return _either; }
+    std::set<int> acknowledged() const { return _acknowledged; }
     int next() const { return _next; }
 
 private:
@@ -78,10 +137,13 @@ private:
         while (!_stopping)
         {
             int number = _next++;
-            TestAlert alert =
-                diskAlert(fingerprintOf(number), "host" + std::to_string(number) + ":9100", "warning");
+            TestAlert alert = diskAlert(fingerprintOf(number), instanceOf(number), "warning");
             if (!acknowledged(alert))
                 continue;
+            {
+                std::lock_guard<std::mutex> lock(_mutex);
+                _acknowledged.insert(number);
+            }
             if (number % 2 == 0)
             {
                 std::lock_guard<std::mutex> lock(_mutex);
@@ -103,6 +165,7 @@ private:
     std::set<std::string> _firing;   /// Acknowledged firing (and not acknowledged resolved).
     std::set<std::string> _resolved; /// Acknowledged resolved.
     std::set<std::string> _either;   /// Acknowledged firing, resolution sent but not answered.
+    std::set<int> _acknowledged;     /// Numbers whose firing notification was answered 200.
     std::vector<std::thread> _threads;
 };
 
@@ -114,6 +177,8 @@ class PowerCutTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(PowerCutTest);
     CPPUNIT_TEST(testUnsyncedWriteIsGoneAfterCut);
     CPPUNIT_TEST(testAcknowledgedNotificationsSurviveCuts);
+    CPPUNIT_TEST(testCutsWhilePruningAndDelivering);
+    CPPUNIT_TEST(testCutsDuringMigrationLoseNoRow);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -180,6 +245,116 @@ public:
                     all.count(fingerprint + " firing") + all.count(fingerprint + " resolved") == 1);
         }
         CPPUNIT_ASSERT(firing.size() + resolved.size() >= 400);
+    }
+
+    // Retention pruning every second (retention 2 s) and a Slack channel delivering while the cuts come:
+    // alerts still firing are never pruned, no acknowledged resolution comes back as firing, the store
+    // always opens and passes its check, and after the last restart every acknowledged notification
+    // reaches Slack (at least once: a delivery the cut left unrecorded is sent again).
+    void testCutsWhilePruningAndDelivering()
+    {
+        TempDir dir;
+        PowerCutFs fs(dir.path());
+        TestCertificates certificates;
+        FakeSlackServer slack("[]", &certificates);
+        TestGateway gateway("[store]\nretention = 2s\n[delivery]\nretry_initial = 100ms\nretry_max = 1s\n"
+                            "[slack]\nwebhook_url = " +
+                                slack.url("/services/T000/B000/XXXX") +
+                                "\nca_file = " + certificates.caFile() + "\n",
+                            fs.mountPoint());
+        gateway.start();
+        std::mt19937 random(std::random_device{}());
+        int next = 0;
+        std::set<std::string> firing, resolved;
+        std::set<int> acknowledged;
+        for (int cut = 0; cut < 3; ++cut)
+        {
+            {
+                Load load(gateway, next);
+                CPPUNIT_ASSERT(eventually([&] { return load.next() >= next + 60; }, 60000));
+                // Retention deletes while the load goes on: the cut may come in the middle of a pass.
+                bool pruning = gateway.process().waitForLog("retention: deleted", 30000);
+                CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), pruning);
+                std::this_thread::sleep_for(std::chrono::milliseconds(random() % 1500));
+                gateway.process().kill();
+                load.stop();
+                next = load.next() + 1;
+                auto f = load.firing();
+                auto r = load.resolved();
+                auto a = load.acknowledged();
+                firing.insert(f.begin(), f.end());
+                resolved.insert(r.begin(), r.end());
+                acknowledged.insert(a.begin(), a.end());
+            }
+            fs.cut();
+            gateway.start();
+            CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
+                                   gateway.process().log().find("quick_check of the whole file passed") !=
+                                       std::string::npos);
+            auto stored = gateway.texts("SELECT fingerprint || ' ' || status FROM alerts");
+            std::set<std::string> all(stored.begin(), stored.end());
+            for (const auto& fingerprint : firing)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " +
+                                           std::to_string(cut),
+                                       all.count(fingerprint + " firing") == 1);
+            for (const auto& fingerprint : resolved)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, firing again after cut " +
+                                           std::to_string(cut),
+                                       all.count(fingerprint + " firing") == 0);
+        }
+        auto reachedSlack = [&] {
+            std::string bodies;
+            for (const auto& request : slack.requests())
+                bodies += request.body;
+            for (int number : acknowledged)
+                if (bodies.find(instanceOf(number)) == std::string::npos)
+                    return false;
+            return true;
+        };
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(acknowledged.size()) + " acknowledged, Slack got " +
+                                   std::to_string(slack.requests().size()) + " messages",
+                               eventually(reachedSlack, 120000));
+    }
+
+    // Cuts at several moments after the migration of a schema version 3 store began: each start opens the
+    // store (the migration is one transaction: it is redone from the start), and when one finally runs
+    // to the end, every row of the old store is there.
+    void testCutsDuringMigrationLoseNoRow()
+    {
+        TempDir dir;
+        PowerCutFs fs(dir.path());
+        TestGateway gateway("", fs.mountPoint());
+        std::string before;
+        {
+            TempDir made;
+            makeLargeOldStore(made.file("old.db"), 6);
+            before = contentOf(made.file("old.db"));
+            // Synced, so that the first cut keeps the old store whole.
+            writeFile(gateway.storePath(), readFile(made.file("old.db")), true);
+        }
+        int cutsDuringMigration = 0;
+        for (int delayMs : {0, 20, 80, 250, 600})
+        {
+            {
+                GatewayProcess starting(gateway.configFile(), {}, "migrating the schema");
+                std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+                starting.kill();
+            }
+            fs.cut();
+            Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
+            if (integer(db, "PRAGMA user_version") != 3)
+                break;
+            ++cutsDuringMigration;
+        }
+        CPPUNIT_ASSERT(cutsDuringMigration >= 1);
+        gateway.start();
+        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
+                               gateway.process().log().find("quick_check of the whole file passed") !=
+                                   std::string::npos);
+        gateway.stop();
+        CPPUNIT_ASSERT_EQUAL(before, contentOf(gateway.storePath()));
+        Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(db, "PRAGMA user_version"));
     }
 };
 

@@ -66,7 +66,8 @@ CommandResult runAlertgate(const std::vector<std::string>& args, const std::stri
     return runCommand(program, wrappedArgs, directory);
 }
 
-GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Process::Env& env)
+GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Process::Env& env,
+                               const std::string& untilLogged)
 {
     Poco::Pipe errPipe;
     std::vector<std::string> args{"--config", configFile};
@@ -78,12 +79,14 @@ GatewayProcess::GatewayProcess(const std::string& configFile, const Poco::Proces
     int ownFd = ::dup(fd);
     errPipe.close();
     _reader = std::thread([this, ownFd] { readLog(ownFd); });
-    if (!waitForLog(" listening on ", kStartTimeoutMs))
+    if (!waitForLog(untilLogged, kStartTimeoutMs))
     {
         std::string text = log();
         kill();
-        throw std::runtime_error("alertgate did not start:\n" + text);
+        throw std::runtime_error("alertgate did not log \"" + untilLogged + "\":\n" + text);
     }
+    if (untilLogged != kListening)
+        return;
     std::smatch match;
     std::string text = log();
     if (!std::regex_search(text, match, std::regex(" listening on [^ ]*:([0-9]+),")))

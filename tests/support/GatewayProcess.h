@@ -31,8 +31,11 @@ CommandResult runAlertgate(const std::vector<std::string>& args, const std::stri
 class GatewayProcess
 {
 public:
-    explicit GatewayProcess(const std::string& configFile, const Poco::Process::Env& env = {});
-    /// Starts it (with env added to its environment) and waits until it logs its listening address.
+    static constexpr const char* kListening = " listening on ";
+    explicit GatewayProcess(const std::string& configFile, const Poco::Process::Env& env = {},
+                            const std::string& untilLogged = kListening);
+    /// Starts it (with env added to its environment) and waits until it logs untilLogged: by default its
+    /// listening address (port() is known then); a test that cuts a start short names an earlier line.
     /// Throws with its log if it does not.
     ~GatewayProcess();
     GatewayProcess(const GatewayProcess&) = delete;
