@@ -75,6 +75,7 @@ class NotificationWriterTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(NotificationWriterTest);
     CPPUNIT_TEST(testQueuedNotificationsShareOneCommit);
     CPPUNIT_TEST(testABatchIsBoundedAndTheRestFollowsAtOnce);
+    CPPUNIT_TEST(testPausesAfterCommittingBackToBack);
     CPPUNIT_TEST(testStopCommitsWhatIsQueuedAndRefusesTheRest);
     CPPUNIT_TEST(testThreadCommitsWhatIsSubmitted);
     CPPUNIT_TEST_SUITE_END();
@@ -124,6 +125,35 @@ public:
         CPPUNIT_ASSERT(ready(outcomes[299]));
         CPPUNIT_ASSERT_EQUAL(2, rig.commits);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(300), rig.count("notifications"));
+    }
+
+    // After 100 ms of commits without a gap, the writer leaves the lock to the store's other writers for
+    // 5 ms: a wake-up meanwhile (a new webhook) does not end the pause.
+    void testPausesAfterCommittingBackToBack()
+    {
+        Rig rig;
+        std::vector<std::future<NotificationWriter::Outcome>> outcomes;
+        auto submit = [&](int number) { outcomes.push_back(rig.writer.submit(notificationOf(number))); };
+        submit(1);
+        submit(2);
+        std::int64_t start = rig.clock.nowMicros();
+        // Only one batch per step: the queue keeps one more than a batch takes.
+        for (int i = 3; i < 300; ++i)
+            submit(i);
+        CPPUNIT_ASSERT_EQUAL(start, rig.writer.step(start));
+        rig.clock.advanceMs(100);
+        std::int64_t late = rig.clock.nowMicros();
+        for (int i = 300; i < 600; ++i)
+            submit(i);
+        std::int64_t pauseEnd = late + 5000;
+        CPPUNIT_ASSERT_EQUAL(pauseEnd, rig.writer.step(late));
+        CPPUNIT_ASSERT_EQUAL(2, rig.commits);
+        CPPUNIT_ASSERT_EQUAL(pauseEnd, rig.writer.step(late + 1000));
+        CPPUNIT_ASSERT_EQUAL(2, rig.commits);
+        rig.clock.set(pauseEnd);
+        CPPUNIT_ASSERT_EQUAL(WorkerLoop::IDLE, rig.writer.step(pauseEnd));
+        CPPUNIT_ASSERT_EQUAL(3, rig.commits);
+        CPPUNIT_ASSERT(ready(outcomes.back()));
     }
 
     void testStopCommitsWhatIsQueuedAndRefusesTheRest()
