@@ -9,6 +9,9 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace AlertGate::Test {
 
@@ -119,13 +122,17 @@ public:
     }
 
 private:
-    // One message per change: the three thresholds as they fire, then the resolution.
+    // One message per change: the three thresholds as they fire, then the resolutions. Alertmanager sends
+    // those in one message when it has both before it next flushes the group; on a loaded machine they can
+    // reach it on either side of that flush, and then the first of two messages still lists the other
+    // alert firing. Either way the resolutions of "alert" and "critical" are told once each and the last
+    // message leaves nothing firing.
     static void assertSlackTellsTheStory(AlertChain& chain)
     {
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.slack().waitForRequests(4, DELIVERY_TIMEOUT_MS));
         std::vector<std::string> texts = chain.slackTexts();
         const std::string all = joined(texts, "\n----\n");
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(all, std::size_t(4), texts.size());
+        CPPUNIT_ASSERT_MESSAGE(all, texts.size() == 4 || texts.size() == 5);
         CPPUNIT_ASSERT_MESSAGE(all, contains(texts[0], "*Severity:* alert") &&
                                         contains(texts[0], "ディスクの使用率が50%を超えました"));
         CPPUNIT_ASSERT_MESSAGE(all, contains(texts[1], "*Severity:* warning") &&
@@ -133,21 +140,58 @@ private:
         CPPUNIT_ASSERT_MESSAGE(all, contains(texts[2], "*Severity:* critical") &&
                                         contains(texts[2], "ホスト " + chain.monitoring().instance() +
                                                                " のディスク使用率が 80%を超えています。"));
-        CPPUNIT_ASSERT_MESSAGE(all, contains(texts[3], "*Resolved:*") &&
-                                        contains(texts[3], "*Severity:* critical"));
         for (std::size_t i = 0; i < 3; ++i)
-            CPPUNIT_ASSERT_MESSAGE(all, !contains(texts[i], "*Resolved:*"));
+            CPPUNIT_ASSERT_MESSAGE(all, resolvedSeverities(texts[i]).empty());
+        std::multiset<std::string> resolutions;
+        for (std::size_t i = 3; i < texts.size(); ++i)
+        {
+            auto resolved = resolvedSeverities(texts[i]);
+            CPPUNIT_ASSERT_MESSAGE(all, !resolved.empty());
+            resolutions.insert(resolved.begin(), resolved.end());
+        }
+        // The inhibited "warning" may be told resolved too (Alertmanager lists it again once uninhibited).
+        CPPUNIT_ASSERT_MESSAGE(all, resolutions.count("alert") == 1 && resolutions.count("critical") == 1);
+        CPPUNIT_ASSERT_MESSAGE(all, firingSeverities(texts.back()).empty());
     }
 
+    // Severities of the alert blocks of a Slack text (each begins with "*AlertName:*") that say, or do
+    // not say, "*Resolved:*".
+    static std::vector<std::string> severities(const std::string& text, bool resolved)
+    {
+        std::vector<std::string> found;
+        const std::string start = "*AlertName:*";
+        for (auto at = text.find(start); at != std::string::npos;)
+        {
+            auto next = text.find(start, at + start.size());
+            std::string block = text.substr(at, next == std::string::npos ? std::string::npos : next - at);
+            for (const char* severity : {"alert", "warning", "critical"})
+                if (contains(block, std::string("*Severity:* ") + severity) &&
+                    contains(block, "*Resolved:*") == resolved)
+                    found.push_back(severity);
+            at = next;
+        }
+        return found;
+    }
+    static std::vector<std::string> resolvedSeverities(const std::string& text)
+    {
+        return severities(text, true);
+    }
+    static std::vector<std::string> firingSeverities(const std::string& text)
+    {
+        return severities(text, false);
+    }
+
+    // The same notifications by email: a split resolution first says one alert still fires.
     static void assertEmailTellsTheStory(AlertChain& chain)
     {
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.smtp().waitForMessages(4, DELIVERY_TIMEOUT_MS));
         std::vector<std::string> subjects = chain.mailSubjects();
         const std::string on = " DiskUsage on " + chain.monitoring().instance();
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(
-            chain.diagnostics(),
-            std::string("[FIRING:1]" + on + "\n[FIRING:2]" + on + "\n[FIRING:2]" + on + "\n[RESOLVED]" + on),
-            joined(subjects, "\n"));
+        std::string expected = "[FIRING:1]" + on + "\n[FIRING:2]" + on + "\n[FIRING:2]" + on + "\n";
+        if (subjects.size() == 5)
+            expected += "[FIRING:1]" + on + "\n";
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(chain.diagnostics(), expected + "[RESOLVED]" + on,
+                                     joined(subjects, "\n"));
         for (const auto& message : chain.smtp().messages())
             CPPUNIT_ASSERT_EQUAL(std::string("alertgate@example.com"), message.authUser);
     }
