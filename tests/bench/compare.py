@@ -8,7 +8,9 @@
 - a history store of `history_events` events made by the old binary and filled by SQL (history.fill); the
   new binary opens a copy and migrates it (timed): bytes on disk per notification against its payload, the
   combined-filter query (CLI and HTTP) above the `alertgate --version` floor, start-up after a clean stop and
-  after a SIGKILL (what the log says the start did).
+  after a SIGKILL (what the log says the start did);
+- the new binary only (the old one has no retention): webhooks posted one at a time, their answer time
+  while retention deletes half of that store, against the same posts with retention off.
 """
 
 import os
@@ -57,6 +59,43 @@ def store_log_lines(process):
             if "quick_check" in line or "check skipped" in line or "migrated" in line or "auto_vacuum" in line]
 
 
+def post_latencies(gateway, count, first_number):
+    """Seconds each of count new alerts, posted one at a time, took to be answered 200."""
+    times = []
+    for i in range(count):
+        body = alert_body(first_number + i)
+        start = time.monotonic()
+        if gateway.post(body) != 200:
+            raise RuntimeError("webhook failed")
+        times.append(time.monotonic() - start)
+    return times
+
+
+def pruned_rows(gateway):
+    status, body = gateway.get("/metrics")
+    if status != 200:
+        raise RuntimeError(f"/metrics answered {status}")
+    return sum(float(line.rsplit(" ", 1)[1]) for line in body.decode().splitlines()
+               if line.startswith("alertgate_store_pruned_rows_total{"))
+
+
+def prune_figures(run, profile, binary, db_path):
+    """Webhooks alone with retention off, then while a retention of half the store's span deletes."""
+    posts = profile.sequential_posts
+    gateway = Gateway(run.processes, binary, run.dir("prune-off"), db_path=db_path)
+    idle = post_latencies(gateway, posts, 1 << 44)
+    run.processes.stop(gateway.process)
+    retention = f"{profile.history_days // 2}d"
+    gateway = Gateway(run.processes, binary, run.dir("prune-on"), db_path=db_path,
+                      extra_ini=f"[store]\nretention = {retention}\n")
+    busy = post_latencies(gateway, posts, 1 << 45)
+    pruned_during = pruned_rows(gateway)
+    run.processes.stop(gateway.process)
+    quantiles = lambda xs: (statistics.median(xs), sorted(xs)[int(0.99 * (len(xs) - 1))])
+    return {"idle": quantiles(idle), "pruning": quantiles(busy), "pruned_during": pruned_during,
+            "retention": retention, "posts": posts}
+
+
 def history_figures(run, profile, binary, name, db_path):
     """Opens db_path with binary (migrating it if needed), then measures on it."""
     result = {}
@@ -67,7 +106,7 @@ def history_figures(run, profile, binary, name, db_path):
     result["first_open_log"] = store_log_lines(gateway.process)
     run.processes.stop(gateway.process)
     with __import__("sqlite3").connect(db_path) as db:
-        notifications, payload = db.execute("SELECT count(*), avg(length(payload)) FROM notifications").fetchone()
+        notifications, payload = db.execute("SELECT count(*), avg(length(CAST(payload AS BLOB))) FROM notifications").fetchone()
         events = db.execute("SELECT count(*) FROM alert_events").fetchone()[0]
     result.update(notifications=notifications, payload=payload, events=events, db_bytes=os.path.getsize(db_path))
     # Start-up after a clean stop (median of 3), then after a SIGKILL.
@@ -98,6 +137,8 @@ def history_figures(run, profile, binary, name, db_path):
     result["floor"] = statistics.median(floor)
     result["narrow"] = narrow
     run.processes.stop(gateway.process)
+    if name == "new":
+        result["prune"] = prune_figures(run, profile, binary, db_path)
     return result
 
 
@@ -187,6 +228,11 @@ def print_table(figures, names, nginx_rate_of):
                  ms(hn["startup_clean"]), "—", "≤ 200 ms"))
     rows.append(("start-up to /-/ready after a SIGKILL", ms(ho["startup_killed"]), ms(hn["startup_killed"]), "—",
                  "check runs, logged"))
+    if "prune" in hn:
+        p = hn["prune"]
+        rows.append((f"webhook alone while retention ({p['retention']}) deletes: p50 / p99 (retention off: p50 / p99)",
+                     "—", f"{ms(p['pruning'][0])} / {ms(p['pruning'][1])} ({ms(p['idle'][0])} / {ms(p['idle'][1])}); "
+                     f"{p['pruned_during']:,.0f} rows deleted by the end of the {p['posts']} posts", "—", "usual latency"))
     print_rows(rows, old, new)
     for name in names:
         h = figures[name]["history"]
