@@ -169,6 +169,53 @@ private:
     std::vector<std::thread> _threads;
 };
 
+/// What the loads of all the cuts so far had answered 200.
+struct Acknowledged
+{
+    std::set<std::string> firing, resolved, either;
+    std::set<int> numbers;
+
+    void add(const Load& load)
+    {
+        for (const auto& [from, to] :
+             {std::make_pair(load.firing(), &firing), std::make_pair(load.resolved(), &resolved),
+              std::make_pair(load.either(), &either)})
+            to->insert(from.begin(), from.end());
+        auto n = load.acknowledged();
+        numbers.insert(n.begin(), n.end());
+    }
+};
+
+// Webhooks until minPosts more were sent (and, if named, the log says logged), then a random moment of
+// up to maxDelayMs more: the power goes, and comes back. Returns the alerts the store holds after the
+// restart ("<fingerprint> <status>"), having checked that the start ran the whole-file check and passed.
+std::set<std::string> cutUnderLoad(TestGateway& gateway, PowerCutFs& fs, Acknowledged& acknowledged,
+                                   int& next, int minPosts, int maxDelayMs, const std::string& logged = "")
+{
+    std::mt19937 random(std::random_device{}());
+    {
+        Load load(gateway, next);
+        CPPUNIT_ASSERT(eventually([&] { return load.next() >= next + minPosts; }, 60000));
+        if (!logged.empty())
+        {
+            bool seen = gateway.process().waitForLog(logged, 30000);
+            CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), seen);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % maxDelayMs));
+        gateway.process().kill();
+        load.stop();
+        next = load.next() + 1;
+        acknowledged.add(load);
+    }
+    fs.cut();
+    gateway.start();
+    CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
+                           gateway.process().log().find("quick_check of the whole file passed") !=
+                               std::string::npos);
+    auto stored = gateway.texts("SELECT fingerprint || ' ' || status FROM alerts");
+    return std::set<std::string>(stored.begin(), stored.end());
+}
+
 } // namespace
 
 /// Power cuts on a file system that loses what was not fsync'd (tests/fakes/powercut_fs.py).
@@ -204,47 +251,24 @@ public:
         PowerCutFs fs(dir.path());
         TestGateway gateway("[store]\nretention = 1h\n", fs.mountPoint());
         gateway.start();
-        std::mt19937 random(std::random_device{}());
+        Acknowledged acknowledged;
         int next = 0;
-        std::set<std::string> firing, resolved, either;
         for (int cut = 0; cut < 4; ++cut)
         {
-            {
-                Load load(gateway, next);
-                // Until a few hundred posts were answered, then a random moment more.
-                CPPUNIT_ASSERT(eventually([&] { return load.next() >= next + 100; }, 60000));
-                std::this_thread::sleep_for(std::chrono::milliseconds(random() % 500));
-                gateway.process().kill();
-                load.stop();
-                next = load.next() + 1;
-                auto f = load.firing();
-                auto r = load.resolved();
-                auto e = load.either();
-                firing.insert(f.begin(), f.end());
-                resolved.insert(r.begin(), r.end());
-                either.insert(e.begin(), e.end());
-            }
-            fs.cut();
-            gateway.start();
-            CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                                   gateway.process().log().find("quick_check of the whole file passed") !=
-                                       std::string::npos);
-            auto stored = gateway.texts("SELECT fingerprint || ' ' || status FROM alerts");
-            std::set<std::string> all(stored.begin(), stored.end());
-            for (const auto& fingerprint : firing)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " +
-                                           std::to_string(cut),
+            auto all = cutUnderLoad(gateway, fs, acknowledged, next, 100, 500);
+            const std::string after = " after cut " + std::to_string(cut);
+            for (const auto& fingerprint : acknowledged.firing)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost" + after,
                                        all.count(fingerprint + " firing") == 1);
-            for (const auto& fingerprint : resolved)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, lost after cut " +
-                                           std::to_string(cut),
+            for (const auto& fingerprint : acknowledged.resolved)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, lost" + after,
                                        all.count(fingerprint + " resolved") == 1);
-            for (const auto& fingerprint : either)
+            for (const auto& fingerprint : acknowledged.either)
                 CPPUNIT_ASSERT_MESSAGE(
-                    fingerprint + " acknowledged firing, lost after cut " + std::to_string(cut),
+                    fingerprint + " acknowledged firing, lost" + after,
                     all.count(fingerprint + " firing") + all.count(fingerprint + " resolved") == 1);
         }
-        CPPUNIT_ASSERT(firing.size() + resolved.size() >= 400);
+        CPPUNIT_ASSERT(acknowledged.firing.size() + acknowledged.resolved.size() >= 400);
     }
 
     // Retention pruning every second (retention 2 s) and a Slack channel delivering while the cuts come:
@@ -263,57 +287,40 @@ public:
                                 "\nca_file = " + certificates.caFile() + "\n",
                             fs.mountPoint());
         gateway.start();
-        std::mt19937 random(std::random_device{}());
+        Acknowledged acknowledged;
         int next = 0;
-        std::set<std::string> firing, resolved;
-        std::set<int> acknowledged;
         for (int cut = 0; cut < 3; ++cut)
         {
-            {
-                Load load(gateway, next);
-                CPPUNIT_ASSERT(eventually([&] { return load.next() >= next + 60; }, 60000));
-                // Retention deletes while the load goes on: the cut may come in the middle of a pass.
-                bool pruning = gateway.process().waitForLog("retention: deleted", 30000);
-                CPPUNIT_ASSERT_MESSAGE(gateway.process().log(), pruning);
-                std::this_thread::sleep_for(std::chrono::milliseconds(random() % 1500));
-                gateway.process().kill();
-                load.stop();
-                next = load.next() + 1;
-                auto f = load.firing();
-                auto r = load.resolved();
-                auto a = load.acknowledged();
-                firing.insert(f.begin(), f.end());
-                resolved.insert(r.begin(), r.end());
-                acknowledged.insert(a.begin(), a.end());
-            }
-            fs.cut();
-            gateway.start();
-            CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                                   gateway.process().log().find("quick_check of the whole file passed") !=
-                                       std::string::npos);
-            auto stored = gateway.texts("SELECT fingerprint || ' ' || status FROM alerts");
-            std::set<std::string> all(stored.begin(), stored.end());
-            for (const auto& fingerprint : firing)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost after cut " +
-                                           std::to_string(cut),
+            // Retention deletes while the load goes on: the cut may come in the middle of a pass.
+            auto all = cutUnderLoad(gateway, fs, acknowledged, next, 60, 1500, "retention: deleted");
+            const std::string after = " after cut " + std::to_string(cut);
+            for (const auto& fingerprint : acknowledged.firing)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged firing, lost" + after,
                                        all.count(fingerprint + " firing") == 1);
-            for (const auto& fingerprint : resolved)
-                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, firing again after cut " +
-                                           std::to_string(cut),
+            for (const auto& fingerprint : acknowledged.resolved)
+                CPPUNIT_ASSERT_MESSAGE(fingerprint + " acknowledged resolved, firing again" + after,
                                        all.count(fingerprint + " firing") == 0);
         }
         auto reachedSlack = [&] {
             std::string bodies;
             for (const auto& request : slack.requests())
                 bodies += request.body;
-            for (int number : acknowledged)
+            for (int number : acknowledged.numbers)
                 if (bodies.find(instanceOf(number)) == std::string::npos)
                     return false;
             return true;
         };
-        CPPUNIT_ASSERT_MESSAGE(std::to_string(acknowledged.size()) + " acknowledged, Slack got " +
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(acknowledged.numbers.size()) + " acknowledged, Slack got " +
                                    std::to_string(slack.requests().size()) + " messages",
                                eventually(reachedSlack, 120000));
+        // A delivery is recorded durably once Slack answered: only the one in flight at a cut (the
+        // dispatcher sends one at a time) may be sent again.
+        std::multiset<std::string> bodies;
+        for (const auto& request : slack.requests())
+            bodies.insert(request.body);
+        std::size_t distinct = std::set<std::string>(bodies.begin(), bodies.end()).size();
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(bodies.size() - distinct) + " messages sent twice",
+                               bodies.size() - distinct <= 3);
     }
 
     // Cuts at several moments after the migration of a schema version 3 store began: each start opens the
