@@ -57,7 +57,7 @@ NotificationRecorder::NotificationRecorder(Database& db, const Router* router)
           db.prepare("INSERT INTO notifications (received_at, status, receiver, group_key, external_url, "
                      "truncated_alerts, "
                      "alert_count, changes, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)")),
-      // The same reading as the history view's notified_alert: the first alert with the fingerprint.
+      // The first alert with the fingerprint: the history reads it back at that position (payload_alert).
       _readPayload(db.prepare("SELECT json_extract(j.value, '$.fingerprint'), json_extract(j.value, "
                               "'$.annotations'), json_extract(j.value, '$.generatorURL'), j.key "
                               "FROM json_each(?1, '$.alerts') j")),
