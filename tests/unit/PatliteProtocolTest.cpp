@@ -5,8 +5,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <stdexcept>
-
 namespace AlertGate {
 
 class PatliteProtocolTest : public CppUnit::TestFixture
@@ -83,7 +81,7 @@ public:
     {
         CPPUNIT_ASSERT(PnsFrame::model("nh") == PnsFrame::Model::NH);
         CPPUNIT_ASSERT(PnsFrame::model("la6") == PnsFrame::Model::LA6);
-        CPPUNIT_ASSERT_THROW(PnsFrame::model("LA6 "), std::invalid_argument);
+        CPPUNIT_ASSERT_THROW(PnsFrame::model("LA6 "), ValueError);
     }
 
     void testTowerStateSpec()

@@ -2,8 +2,6 @@
 
 #include "core/ValueError.h"
 
-#include <stdexcept>
-
 namespace AlertGate {
 
 namespace {
@@ -32,13 +30,13 @@ PnsFrame::Model PnsFrame::model(const std::string& name)
         return Model::NH;
     if (name == "la6")
         return Model::LA6;
-    throw std::invalid_argument("unknown PATLITE model \"" + name + "\" (nh or la6)");
+    throw ValueError("unknown PATLITE model \"" + name + "\" (nh or la6)");
 }
 
 std::string PnsFrame::frame(char command, const std::string& data) const
 {
-    const char product = _model == Model::LA6 ? 'A' : 'X';
-    std::string out{product, _model == Model::LA6 ? 'B' : 'X', command, '\0'};
+    std::string out = _model == Model::LA6 ? "AB" : "XX";
+    out += {command, '\0'};
     out.push_back(static_cast<char>((data.size() >> 8) & 0xFF));
     out.push_back(static_cast<char>(data.size() & 0xFF));
     return out + data;

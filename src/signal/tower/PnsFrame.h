@@ -26,7 +26,7 @@ public:
     explicit PnsFrame(Model model);
 
     static Model model(const std::string& name);
-    /// "nh" or "la6" ([tower] model); throws std::invalid_argument for anything else.
+    /// "nh" or "la6" ([tower] model); throws ValueError for anything else.
 
     std::string set(const TowerState& state) const;
     /// `S` with six data bytes. NH: 58 58 53 00 00 06 R Y G B W Z, values 0-4 as the digits.
