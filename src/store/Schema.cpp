@@ -241,22 +241,26 @@ CREATE VIEW active_alerts AS
         // the alerts' labels (one row per alert, however long its history).
         // payload_alert: where in its notification's payload an event with annotations '' finds them and its
         // generator URL, so the history extracts them by path instead of walking the payload's alerts.
+        // notified_alert's position is that same place (it was json_each's node id, which no query used).
         R"SQL(
 DROP TABLE alert_labels;
 CREATE VIEW alert_labels AS
     SELECT a.fingerprint AS fingerprint, l.key AS name, l.value AS value FROM alerts a, json_each(a.labels) l;
 
+DROP VIEW history;
+DROP VIEW notified_alert;
+CREATE VIEW notified_alert AS
+    SELECT n.id AS notification_id, json_extract(j.value, '$.fingerprint') AS fingerprint,
+           CAST(j.key AS INTEGER) AS position, json_extract(j.value, '$.annotations') AS annotations,
+           json_extract(j.value, '$.generatorURL') AS generator_url
+    FROM notifications n, json_each(CASE WHEN json_valid(n.payload) THEN n.payload ELSE '{}' END, '$.alerts') j;
+
 ALTER TABLE alert_events ADD COLUMN payload_alert INTEGER;
 UPDATE alert_events SET payload_alert = p.position
-FROM (SELECT n.id AS notification_id, json_extract(j.value, '$.fingerprint') AS fingerprint,
-             min(CAST(j.key AS INTEGER)) AS position
-      FROM notifications n,
-           json_each(CASE WHEN json_valid(n.payload) THEN n.payload ELSE '{}' END, '$.alerts') j
-      GROUP BY 1, 2) p
+FROM (SELECT notification_id, fingerprint, min(position) AS position FROM notified_alert GROUP BY 1, 2) p
 WHERE alert_events.annotations = '' AND alert_events.notification_id = p.notification_id
     AND alert_events.fingerprint = p.fingerprint;
 
-DROP VIEW history;
 CREATE VIEW history AS
     SELECT e.id, e.at, e.status, e.reason, e.alertname, e.severity, e.fingerprint,
            CASE WHEN e.labels = '' THEN a.labels ELSE e.labels END AS labels,

@@ -146,6 +146,13 @@ private:
         // The copies the payloads hold were dropped (what the migration is for).
         CPPUNIT_ASSERT(
             integer(db, "SELECT count(*) FROM alert_events WHERE annotations = '' AND labels = ''") > 0);
+        // Each such event knows its alert's place in the payload, the place notified_alert names.
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
+                             integer(db,
+                                     "SELECT count(*) FROM alert_events e WHERE e.annotations = '' AND "
+                                     "e.payload_alert IS NOT (SELECT min(p.position) FROM notified_alert p "
+                                     "WHERE p.notification_id = e.notification_id AND "
+                                     "p.fingerprint = e.fingerprint)"));
         CPPUNIT_ASSERT_EQUAL(std::string("ok"), rows(db, "PRAGMA integrity_check").front());
     }
 };
