@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <thread>
 
 namespace AlertGate {
@@ -32,12 +33,14 @@ Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutM
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_handler(raw, &Database::onBusy, this);
     execute("PRAGMA foreign_keys=ON");
+    // page_size applies only to a new file, before WAL mode fixes it (StoreRewrite changes an older one).
     // cache_size: the writer's working set (the right-hand edges of the history indexes, the alerts,
     // the outbox) stays in memory instead of being read again from the WAL at every commit: 8 MiB,
     // allocated only as pages are used. journal_size_limit: a WAL that grew under a burst is cut back
     // when it restarts, so it does not keep the space.
     if (mode == Mode::ReadWrite)
-        execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192; "
+        execute("PRAGMA page_size=" + std::to_string(kPageSize) +
+                "; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192; "
                 "PRAGMA journal_size_limit=4194304; PRAGMA temp_store=MEMORY");
 }
 

@@ -10,6 +10,7 @@
 #include "store/Statement.h"
 #include "store/StoreCheck.h"
 #include "store/StoreError.h"
+#include "store/StoreRewrite.h"
 
 #include <Poco/Logger.h>
 
@@ -62,6 +63,7 @@ NotificationWriter::NotificationWriter(std::string path, std::int64_t busyTimeou
     _db = std::make_unique<Database>(_path, Database::Mode::ReadWrite, _busyTimeoutMs);
     checkIfNeeded(*_db);
     Schema::migrate(*_db);
+    _db = StoreRewrite::apply(std::move(_db), _busyTimeoutMs);
     StoreCheck::markRunning(*_db, true, _clock.nowMicros());
     _checkpointer = std::make_unique<Checkpointer>(_path, _busyTimeoutMs, _clock);
     _checkpointer->attach(*_db);

@@ -8,7 +8,6 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -300,11 +299,6 @@ int autoVacuum(Database& db)
     return static_cast<int>(pragmaValue(db, "auto_vacuum"));
 }
 
-std::int64_t pageCount(Database& db)
-{
-    return pragmaValue(db, "page_count");
-}
-
 constexpr int kIncremental = 2;
 
 Poco::Logger& logger()
@@ -321,15 +315,11 @@ int Schema::currentVersion()
 
 void Schema::migrate(Database& db)
 {
-    // A new file takes auto_vacuum before its first table; an older store needs the VACUUM below.
+    // A new file takes auto_vacuum before its first table; an older store is rewritten (StoreRewrite).
     if (userVersion(db) == 0 && autoVacuum(db) != kIncremental)
         db.execute("PRAGMA auto_vacuum = INCREMENTAL");
     if (userVersion(db) != currentVersion())
         migrateSteps(db);
-    // auto_vacuum can only change with a VACUUM, outside a transaction. Checked at every start, so a
-    // stop between the migration and the VACUUM is finished next time.
-    if (autoVacuum(db) != kIncremental)
-        vacuumIncremental(db);
     analyze(db);
 }
 
@@ -355,27 +345,6 @@ void Schema::migrateSteps(Database& db)
     transaction.commit();
     if (version > 0)
         logger().notice("%s: schema migrated from version %d to %d", db.path(), version, currentVersion());
-}
-
-void Schema::vacuumIncremental(Database& db)
-{
-    auto started = std::chrono::steady_clock::now();
-    try
-    {
-        db.execute("PRAGMA auto_vacuum = INCREMENTAL");
-        if (pageCount(db) > 1)
-            db.execute("VACUUM");
-    }
-    catch (const StoreError& e)
-    {
-        // A full disk cannot hold the copy VACUUM makes: the store works without it, only does not shrink.
-        logger().warning("%s: cannot switch to auto_vacuum=INCREMENTAL (the store will not shrink): %s",
-                         db.path(), std::string(e.what()));
-        return;
-    }
-    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
-    if (pageCount(db) > 1)
-        logger().notice("%s: rewritten with auto_vacuum=INCREMENTAL in %.0f ms", db.path(), took.count());
 }
 
 // Statistics for the planner, so that --alertname with --severity reads the alertname index. Bounded:

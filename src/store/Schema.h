@@ -13,13 +13,12 @@ public:
 
     static void migrate(Database& db);
     /// Brings db up to currentVersion() in one transaction. Throws StoreError, including for a
-    /// database written by a newer alertgate (it would not understand the data). Then makes sure the
-    /// file can shrink (auto_vacuum=INCREMENTAL, one VACUUM for an older store) and refreshes the
-    /// planner's statistics (bounded ANALYZE).
+    /// database written by a newer alertgate (it would not understand the data). A new file gets
+    /// auto_vacuum=INCREMENTAL, so that it can shrink (StoreRewrite brings an older file to that layout).
+    /// Then refreshes the planner's statistics (bounded ANALYZE).
 
 private:
     static void migrateSteps(Database& db);
-    static void vacuumIncremental(Database& db);
     static void analyze(Database& db);
 };
 

@@ -1,9 +1,18 @@
 #include "store/StoreFiles.h"
 
+#include "store/StoreError.h"
+
 #include <Poco/Path.h>
 
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace AlertGate {
 
@@ -18,6 +27,22 @@ std::int64_t fileSize(const std::string& path)
 }
 
 constexpr unsigned long long kMinimumFreeBytes = 64 * 1024;
+
+[[noreturn]] void failWith(const std::string& what, const std::string& path)
+{
+    throw StoreError(what + " " + path + ": " + std::strerror(errno), SQLITE_IOERR);
+}
+
+void sync(const std::string& path, int flags)
+{
+    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0)
+        failWith("cannot open", path);
+    int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        failWith("cannot sync", path);
+}
 
 } // namespace
 
@@ -38,6 +63,14 @@ bool StoreFiles::fileSystemWritable(const std::string& dbPath)
         return false;
     // f_bfree, not f_bavail: the daemon may run as root, which may use the reserved blocks.
     return static_cast<unsigned long long>(info.f_bfree) * info.f_frsize >= kMinimumFreeBytes;
+}
+
+void StoreFiles::replace(const std::string& from, const std::string& to)
+{
+    sync(from, O_RDONLY);
+    if (std::rename(from.c_str(), to.c_str()) != 0)
+        failWith("cannot rename " + from + " to", to);
+    sync(Poco::Path(to).absolute().parent().toString(), O_RDONLY | O_DIRECTORY);
 }
 
 } // namespace AlertGate

@@ -14,6 +14,10 @@ public:
 
     static bool fileSystemWritable(const std::string& dbPath);
     /// False when the file system holding dbPath is mounted read-only or has no space left.
+
+    static void replace(const std::string& from, const std::string& to);
+    /// Puts the file from in the place of to, durably: from is synced, renamed, and the directory synced,
+    /// so that after a power cut either the old file or the whole new one is there. Throws StoreError.
 };
 
 } // namespace AlertGate

@@ -53,6 +53,12 @@ std::int64_t integer(Database& db, const std::string& sql)
 }
 
 // What a migration must keep: the rows of each table and the history's events (compared as text).
+std::int64_t pageSize(const std::string& path)
+{
+    Database db(path, Database::Mode::ReadOnly, 5000);
+    return integer(db, "PRAGMA page_size");
+}
+
 std::string contentOf(const std::string& path)
 {
     Database db(path, Database::Mode::ReadOnly, 5000);
@@ -235,6 +241,7 @@ class PowerCutTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testAcknowledgedNotificationsSurviveCuts);
     CPPUNIT_TEST(testCutsWhilePruningAndDelivering);
     CPPUNIT_TEST(testCutsDuringMigrationLoseNoRow);
+    CPPUNIT_TEST(testCutsDuringRewriteKeepTheStore);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -367,6 +374,48 @@ public:
         CPPUNIT_ASSERT_EQUAL(before, contentOf(gateway.storePath()));
         Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(db, "PRAGMA user_version"));
+    }
+
+    // A store of the current schema in the layout of every store before it (4 KiB pages) is rewritten at
+    // start-up: cuts while the copy is written leave the old file whole, and the rewrite is done again at
+    // the next start. Whenever it ends, the store holds what it held.
+    void testCutsDuringRewriteKeepTheStore()
+    {
+        TempDir dir;
+        PowerCutFs fs(dir.path());
+        TestGateway gateway("", fs.mountPoint());
+        std::string before;
+        {
+            TempDir made;
+            makeLargeOldStore(made.file("old.db"), 6);
+            {
+                Database db(made.file("old.db"), Database::Mode::ReadWrite, 5000);
+                Schema::migrate(db);
+            }
+            before = contentOf(made.file("old.db"));
+            writeFile(gateway.storePath(), readFile(made.file("old.db")), true);
+        }
+        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        int cutsDuringRewrite = 0;
+        for (int delayMs : {0, 5, 20, 60, 200})
+        {
+            if (pageSize(gateway.storePath()) == Database::kPageSize)
+                break;
+            {
+                GatewayProcess starting(gateway.configFile(), {}, "rewriting the store");
+                std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+                starting.kill();
+            }
+            fs.cut();
+            if (pageSize(gateway.storePath()) != Database::kPageSize)
+                ++cutsDuringRewrite;
+        }
+        CPPUNIT_ASSERT(cutsDuringRewrite >= 1);
+        gateway.start();
+        gateway.stop();
+        CPPUNIT_ASSERT_EQUAL(before, contentOf(gateway.storePath()));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), pageSize(gateway.storePath()));
+        CPPUNIT_ASSERT(!Poco::File(gateway.storePath() + ".rewrite").exists());
     }
 };
 

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/StoreError.h"
+#include "store/StoreRewrite.h"
 
 #include "TempDir.h"
 
@@ -12,6 +13,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace AlertGate {
@@ -108,52 +110,56 @@ private:
         Test::TempDir dir;
         std::string path = dir.file("store.db");
         Poco::File(kStores + name).copyTo(path);
-        Database db(path, Database::Mode::ReadWrite, 5000);
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(version), integer(db, "PRAGMA user_version"));
+        auto db = std::make_unique<Database>(path, Database::Mode::ReadWrite, 5000);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(version), integer(*db, "PRAGMA user_version"));
         std::map<std::string, std::vector<std::string>> before;
         for (const auto& table : kTables)
-            before[table] = rows(db, "SELECT count(*) FROM " + table);
-        CPPUNIT_ASSERT(integer(db, "SELECT count(*) FROM alert_events") > 5);
+            before[table] = rows(*db, "SELECT count(*) FROM " + table);
+        CPPUNIT_ASSERT(integer(*db, "SELECT count(*) FROM alert_events") > 5);
         auto payloads =
-            rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id");
+            rows(*db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id");
         auto outbox =
-            rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || ' ' || "
-                     "coalesce(last_error, '') FROM outbox ORDER BY id");
+            rows(*db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || ' ' || "
+                      "coalesce(last_error, '') FROM outbox ORDER BY id");
         auto alerts =
-            rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations || ' ' || "
-                     "last_seen_at FROM alerts ORDER BY fingerprint");
-        auto events = history(db);
+            rows(*db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations || ' ' || "
+                      "last_seen_at FROM alerts ORDER BY fingerprint");
+        auto events = history(*db);
 
-        Schema::migrate(db);
+        Schema::migrate(*db);
+        CPPUNIT_ASSERT(StoreRewrite::needed(*db));
+        db = StoreRewrite::apply(std::move(db), 5000);
 
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(db, "PRAGMA user_version"));
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), integer(db, "PRAGMA auto_vacuum"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(*db, "PRAGMA user_version"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), integer(*db, "PRAGMA auto_vacuum"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), integer(*db, "PRAGMA page_size"));
+        CPPUNIT_ASSERT(!Poco::File(path + ".rewrite").exists());
         for (const auto& table : kTables)
-            CPPUNIT_ASSERT(before[table] == rows(db, "SELECT count(*) FROM " + table));
+            CPPUNIT_ASSERT(before[table] == rows(*db, "SELECT count(*) FROM " + table));
         CPPUNIT_ASSERT(
             payloads ==
-            rows(db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id"));
+            rows(*db, "SELECT id || ' ' || received_at || ' ' || payload FROM notifications ORDER BY id"));
         CPPUNIT_ASSERT(outbox ==
-                       rows(db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || "
-                                "' ' || coalesce(last_error, '') FROM outbox ORDER BY id"));
+                       rows(*db, "SELECT id || ' ' || notification_id || ' ' || state || ' ' || attempts || "
+                                 "' ' || coalesce(last_error, '') FROM outbox ORDER BY id"));
         CPPUNIT_ASSERT(alerts ==
-                       rows(db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations "
-                                "|| ' ' || last_seen_at FROM alerts ORDER BY fingerprint"));
-        auto after = history(db);
+                       rows(*db, "SELECT fingerprint || ' ' || status || ' ' || labels || ' ' || annotations "
+                                 "|| ' ' || last_seen_at FROM alerts ORDER BY fingerprint"));
+        auto after = history(*db);
         CPPUNIT_ASSERT_EQUAL(events.size(), after.size());
         for (std::size_t i = 0; i < events.size(); ++i)
             CPPUNIT_ASSERT_EQUAL(events[i], after[i]);
         // The copies the payloads hold were dropped (what the migration is for).
         CPPUNIT_ASSERT(
-            integer(db, "SELECT count(*) FROM alert_events WHERE annotations = '' AND labels = ''") > 0);
+            integer(*db, "SELECT count(*) FROM alert_events WHERE annotations = '' AND labels = ''") > 0);
         // Each such event knows its alert's place in the payload, the place notified_alert names.
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
-                             integer(db,
+                             integer(*db,
                                      "SELECT count(*) FROM alert_events e WHERE e.annotations = '' AND "
                                      "e.payload_alert IS NOT (SELECT min(p.position) FROM notified_alert p "
                                      "WHERE p.notification_id = e.notification_id AND "
                                      "p.fingerprint = e.fingerprint)"));
-        CPPUNIT_ASSERT_EQUAL(std::string("ok"), rows(db, "PRAGMA integrity_check").front());
+        CPPUNIT_ASSERT_EQUAL(std::string("ok"), rows(*db, "PRAGMA integrity_check").front());
     }
 };
 

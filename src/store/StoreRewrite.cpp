@@ -1,0 +1,101 @@
+#include "store/StoreRewrite.h"
+
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/StoreError.h"
+#include "store/StoreFiles.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+
+#include <chrono>
+#include <string>
+
+namespace AlertGate {
+
+namespace {
+
+constexpr std::int64_t kIncremental = 2;
+
+Poco::Logger& logger()
+{
+    return Poco::Logger::get("store");
+}
+
+std::int64_t pragmaValue(Database& db, const std::string& name)
+{
+    Statement query = db.prepare("PRAGMA " + name);
+    query.step();
+    return query.integer(0);
+}
+
+// A copy left by a stop in the middle of the VACUUM INTO (VACUUM INTO needs an empty target).
+void removeCopy(const std::string& copy)
+{
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+    {
+        Poco::File file(copy + suffix);
+        if (file.exists())
+            file.remove();
+    }
+}
+
+// VACUUM INTO takes the page size and auto_vacuum set on the connection, even in WAL mode (an in-place
+// VACUUM cannot change the page size of a WAL database), and writes no temporary copy in memory or /tmp.
+bool writeCopy(Database& db, const std::string& copy)
+{
+    try
+    {
+        db.execute("PRAGMA page_size=" + std::to_string(Database::kPageSize) + "; PRAGMA auto_vacuum=INCREMENTAL");
+        db.prepare("VACUUM INTO ?").bind(1, copy).run();
+        return true;
+    }
+    catch (const StoreError& e)
+    {
+        // A full disk cannot hold the copy: the store works as it is, only writes more and does not shrink.
+        logger().warning("%s: cannot rewrite the store with %d-byte pages and auto_vacuum=INCREMENTAL, it keeps "
+                         "its layout until the next start: %s",
+                         db.path(), Database::kPageSize, std::string(e.what()));
+        removeCopy(copy);
+        return false;
+    }
+}
+
+} // namespace
+
+bool StoreRewrite::needed(Database& db)
+{
+    return pragmaValue(db, "page_size") != Database::kPageSize || pragmaValue(db, "auto_vacuum") != kIncremental;
+}
+
+std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std::int64_t busyTimeoutMs)
+{
+    std::string path = db->path();
+    std::string copy = path + ".rewrite";
+    removeCopy(copy);
+    if (!needed(*db))
+        return db;
+    auto started = std::chrono::steady_clock::now();
+    logger().notice("%s: rewriting the store with %d-byte pages and auto_vacuum=INCREMENTAL (once; the daemon "
+                    "is ready when it is done)",
+                    path, Database::kPageSize);
+    if (!writeCopy(*db, copy))
+        return db;
+    // The last connection to close removes the WAL. If it is still there, another program holds the store
+    // open and would go on with the old file.
+    db.reset();
+    if (Poco::File(path + "-wal").exists())
+    {
+        logger().warning("%s: another program has the store open: it keeps its layout until the next start",
+                         path);
+        removeCopy(copy);
+        return std::make_unique<Database>(path, Database::Mode::ReadWrite, busyTimeoutMs);
+    }
+    StoreFiles::replace(copy, path);
+    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+    logger().notice("%s: rewritten with %d-byte pages and auto_vacuum=INCREMENTAL in %.0f ms", path,
+                    Database::kPageSize, took.count());
+    return std::make_unique<Database>(path, Database::Mode::ReadWrite, busyTimeoutMs);
+}
+
+} // namespace AlertGate
