@@ -46,16 +46,18 @@ bool writeCopy(Database& db, const std::string& copy)
 {
     try
     {
-        db.execute("PRAGMA page_size=" + std::to_string(Database::kPageSize) + "; PRAGMA auto_vacuum=INCREMENTAL");
+        db.execute("PRAGMA page_size=" + std::to_string(Database::kPageSize) +
+                   "; PRAGMA auto_vacuum=INCREMENTAL");
         db.prepare("VACUUM INTO ?").bind(1, copy).run();
         return true;
     }
     catch (const StoreError& e)
     {
         // A full disk cannot hold the copy: the store works as it is, only writes more and does not shrink.
-        logger().warning("%s: cannot rewrite the store with %d-byte pages and auto_vacuum=INCREMENTAL, it keeps "
-                         "its layout until the next start: %s",
-                         db.path(), Database::kPageSize, std::string(e.what()));
+        logger().warning(
+            "%s: cannot rewrite the store with %d-byte pages and auto_vacuum=INCREMENTAL, it keeps "
+            "its layout until the next start: %s",
+            db.path(), Database::kPageSize, std::string(e.what()));
         removeCopy(copy);
         return false;
     }
@@ -65,7 +67,8 @@ bool writeCopy(Database& db, const std::string& copy)
 
 bool StoreRewrite::needed(Database& db)
 {
-    return pragmaValue(db, "page_size") != Database::kPageSize || pragmaValue(db, "auto_vacuum") != kIncremental;
+    return pragmaValue(db, "page_size") != Database::kPageSize ||
+           pragmaValue(db, "auto_vacuum") != kIncremental;
 }
 
 std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std::int64_t busyTimeoutMs)
@@ -76,9 +79,10 @@ std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std:
     if (!needed(*db))
         return db;
     auto started = std::chrono::steady_clock::now();
-    logger().notice("%s: rewriting the store with %d-byte pages and auto_vacuum=INCREMENTAL (once; the daemon "
-                    "is ready when it is done)",
-                    path, Database::kPageSize);
+    logger().notice(
+        "%s: rewriting the store with %d-byte pages and auto_vacuum=INCREMENTAL (once; the daemon "
+        "is ready when it is done)",
+        path, Database::kPageSize);
     if (!writeCopy(*db, copy))
         return db;
     // The last connection to close removes the WAL. If it is still there, another program holds the store

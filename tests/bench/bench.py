@@ -34,6 +34,7 @@ class Profile:
         self.wrk_rounds = 1 if quick else 3
         self.wrk_seconds = 3 if quick else 8
         self.sequential_posts = 50 if quick else 300
+        self.repeat_posts = 300 if quick else 3000
         self.latency_samples = 50 if quick else 400
         self.history_events = 100_000 if quick else 1_000_000
         self.history_days = 30
@@ -396,6 +397,7 @@ def compare_main(args, profile, run):
     compare.print_table(figures, names, None)
     print(f"\n- Machine: {machine()}. Old: {args.old_alertgate}; new: {run.alertgate}. "
           f"wrk -t2 -c16, {profile.wrk_rounds} × {profile.wrk_seconds} s (median), nginx alternating. "
+          f"Alone: {profile.sequential_posts} new alerts, then {profile.repeat_posts} repeats, one at a time. "
           f"Took {time.monotonic() - run.started:.0f} s.")
 
 

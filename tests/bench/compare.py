@@ -27,7 +27,10 @@ from processes import wait_until_ready
 
 
 def repeat_bytes_per_webhook(gateway, count):
-    """Posts one new alert, then the same notification count times; returns write_bytes per repeat."""
+    """Posts one new alert, then the same notification count times; returns write_bytes per repeat.
+    count is large (thousands): a checkpoint that falls in the window also copies the pages of the new
+    alerts posted before, up to a whole WAL's worth, which a few hundred repeats would each carry a
+    large share of."""
     body = alert_body(1 << 50)
     if gateway.post(body) != 200:
         raise RuntimeError("webhook failed")
@@ -41,7 +44,7 @@ def repeat_bytes_per_webhook(gateway, count):
 def ingest_figures(run, profile, binary, name, nginx):
     gateway = Gateway(run.processes, binary, run.dir(f"{name}-ingest"))
     alone = ingest.sequential_bytes_per_webhook(gateway, profile.sequential_posts, first_number=1 << 40)
-    repeat = repeat_bytes_per_webhook(gateway, profile.sequential_posts)
+    repeat = repeat_bytes_per_webhook(gateway, profile.repeat_posts)
     distinct = ingest.measure(gateway, nginx, run.dir(f"{name}-wrk"), profile.wrk_rounds, profile.wrk_seconds)
     repeats = ingest.measure(gateway, nginx, run.dir(f"{name}-wrk-repeat"), profile.wrk_rounds,
                              profile.wrk_seconds, repeat=True)

@@ -204,6 +204,10 @@ struct Acknowledged
 // Webhooks until minPosts more were sent (and, if named, the log says logged), then a random moment of
 // up to maxDelayMs more: the power goes, and comes back. Returns the alerts the store holds after the
 // restart ("<fingerprint> <status>"), having checked that the start ran the whole-file check and passed.
+// New alerts posted before a cut: each writes about 16 pages to the WAL, so together they pass
+// Checkpointer::kWalPages and a checkpoint has run when the cut comes (the cut may fall in the next one).
+constexpr int kPostsPastACheckpoint = 300;
+
 std::set<std::string> cutUnderLoad(TestGateway& gateway, PowerCutFs& fs, Acknowledged& acknowledged,
                                    int& next, int minPosts, int maxDelayMs, const std::string& logged = "")
 {
@@ -271,7 +275,7 @@ public:
         int next = 0;
         for (int cut = 0; cut < 4; ++cut)
         {
-            auto all = cutUnderLoad(gateway, fs, acknowledged, next, 100, 500);
+            auto all = cutUnderLoad(gateway, fs, acknowledged, next, kPostsPastACheckpoint, 500);
             acknowledged.assertFiringKept(all, cut);
             const std::string after = " after cut " + std::to_string(cut);
             for (const auto& fingerprint : acknowledged.resolved)
