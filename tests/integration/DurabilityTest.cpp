@@ -2,6 +2,9 @@
 #include "Payloads.h"
 #include "TestGateway.h"
 #include "TmpfsMount.h"
+#include "store/Database.h"
+#include "store/Schema.h"
+#include "store/Statement.h"
 
 #include <Poco/File.h>
 
@@ -35,6 +38,14 @@ std::string bigNotification(const std::string& fingerprint)
     return webhookBody({alert});
 }
 
+std::int64_t pageSize(const std::string& path)
+{
+    Database db(path, Database::Mode::ReadOnly, 5000);
+    Statement query = db.prepare("PRAGMA page_size");
+    query.step();
+    return query.integer(0);
+}
+
 } // namespace
 
 class DurabilityTest : public CppUnit::TestFixture
@@ -42,6 +53,7 @@ class DurabilityTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(DurabilityTest);
     CPPUNIT_TEST(testAcknowledgedNotificationSurvivesSigkill);
     CPPUNIT_TEST(testFullDiskAnswers503ThenRecovers);
+    CPPUNIT_TEST(testNoRoomToRewriteTheStoreKeepsItWorking);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -84,6 +96,43 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(accepted.body, 200, accepted.status);
         CPPUNIT_ASSERT(gateway.history({"--format", "csv"}).out.find("00000000000000b1") !=
                        std::string::npos);
+    }
+
+    // A store in the layout of every store before 1 KiB pages, on a disk with no room for the copy that
+    // rewrites it: the daemon starts on the store as it is, leaves no partial copy, and rewrites it at a
+    // start with room.
+    void testNoRoomToRewriteTheStoreKeepsItWorking()
+    {
+        TempDir dir;
+        TmpfsMount disk(dir.file("disk"), "8m");
+        TestGateway gateway("", dir.file("disk"));
+        {
+            Poco::File(std::string(ALERTGATE_FIXTURES_DIR) + "/../store/v3-f621bfd.db")
+                .copyTo(gateway.storePath());
+            Database db(gateway.storePath(), Database::Mode::ReadWrite, 5000);
+            Schema::migrate(db);
+            db.execute("CREATE TABLE padding (data BLOB); INSERT INTO padding VALUES (zeroblob(2000000))");
+        }
+        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        Poco::File filler(disk.fill());
+        // Room for the daemon's own writes, not for a copy of the 2 MB store.
+        filler.setSize(filler.getSize() - 1024 * 1024);
+
+        gateway.start();
+        CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
+                               gateway.process().log().find("cannot rewrite the store") != std::string::npos);
+        CPPUNIT_ASSERT(!Poco::File(gateway.storePath() + ".rewrite").exists());
+        CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
+        gateway.stop();
+        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        std::string history = gateway.history({"--format", "csv"}).out;
+
+        filler.remove();
+        gateway.start();
+        gateway.stop();
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), pageSize(gateway.storePath()));
+        CPPUNIT_ASSERT_EQUAL(history, gateway.history({"--format", "csv"}).out);
+        CPPUNIT_ASSERT_MESSAGE(history, history.find("f49deed79c9d117e") != std::string::npos);
     }
 };
 
