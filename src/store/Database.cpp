@@ -33,15 +33,16 @@ Database::Database(const std::string& path, Mode mode, std::int64_t busyTimeoutM
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_handler(raw, &Database::onBusy, this);
     execute("PRAGMA foreign_keys=ON");
-    // page_size applies only to a new file, before WAL mode fixes it (StoreRewrite changes an older one).
+    // page_size and auto_vacuum apply only to a new file, before WAL mode writes its first page
+    // (StoreRewrite changes an older one).
     // cache_size: the writer's working set (the right-hand edges of the history indexes, the alerts,
     // the outbox) stays in memory instead of being read again from the WAL at every commit: 8 MiB,
     // allocated only as pages are used. journal_size_limit: a WAL that grew under a burst is cut back
     // when it restarts, so it does not keep the space.
     if (mode == Mode::ReadWrite)
         execute("PRAGMA page_size=" + std::to_string(kPageSize) +
-                "; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192; "
-                "PRAGMA journal_size_limit=4194304; PRAGMA temp_store=MEMORY");
+                "; PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                "PRAGMA cache_size=-8192; PRAGMA journal_size_limit=4194304; PRAGMA temp_store=MEMORY");
 }
 
 Database::~Database() = default;
@@ -77,6 +78,12 @@ void Database::execute(const std::string& sql)
 Statement Database::prepare(const std::string& sql)
 {
     return Statement(*this, sql);
+}
+
+std::int64_t Database::pragma(const std::string& name)
+{
+    Statement query = prepare("PRAGMA " + name);
+    return query.step() ? query.integer(0) : 0;
 }
 
 std::int64_t Database::lastInsertId() const

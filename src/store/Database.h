@@ -27,6 +27,8 @@ public:
     /// quarter of what SQLite's default 4 KiB do. A notification's payload (a few KiB) goes to overflow
     /// pages that it fills, where at 4 KiB a row just over half a page left the rest of it empty.
     static constexpr int kPageSize = 1024;
+    /// What PRAGMA auto_vacuum answers for INCREMENTAL: freed pages can be given back to the file system.
+    static constexpr std::int64_t kAutoVacuumIncremental = 2;
 
     Database(const std::string& path, Mode mode, std::int64_t busyTimeoutMs);
     ~Database();
@@ -37,6 +39,9 @@ public:
     /// Runs one or more statements without results. Throws StoreError.
 
     Statement prepare(const std::string& sql);
+
+    std::int64_t pragma(const std::string& name);
+    /// The number a PRAGMA without argument answers (page_size, user_version, freelist_count, ...).
 
     std::int64_t lastInsertId() const;
     int changes() const;

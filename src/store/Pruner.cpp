@@ -147,10 +147,7 @@ void Pruner::giveBackFreePages()
 {
     while (!stopping())
     {
-        Statement freelist = _db->prepare("PRAGMA freelist_count");
-        std::int64_t pages = freelist.step() ? freelist.integer(0) : 0;
-        freelist.reset();
-        if (pages == 0)
+        if (_db->pragma("freelist_count") == 0)
             return;
         Transaction transaction(*_db);
         _db->execute("PRAGMA incremental_vacuum(" + std::to_string(kVacuumPages) + ")");

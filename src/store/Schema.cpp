@@ -1,7 +1,6 @@
 #include "store/Schema.h"
 
 #include "store/Database.h"
-#include "store/Statement.h"
 #include "store/StoreError.h"
 
 #include <Poco/Logger.h>
@@ -282,24 +281,10 @@ CREATE VIEW history AS
     return steps;
 }
 
-std::int64_t pragmaValue(Database& db, const std::string& name)
-{
-    Statement query = db.prepare("PRAGMA " + name);
-    query.step();
-    return query.integer(0);
-}
-
 int userVersion(Database& db)
 {
-    return static_cast<int>(pragmaValue(db, "user_version"));
+    return static_cast<int>(db.pragma("user_version"));
 }
-
-int autoVacuum(Database& db)
-{
-    return static_cast<int>(pragmaValue(db, "auto_vacuum"));
-}
-
-constexpr int kIncremental = 2;
 
 Poco::Logger& logger()
 {
@@ -315,9 +300,6 @@ int Schema::currentVersion()
 
 void Schema::migrate(Database& db)
 {
-    // A new file takes auto_vacuum before its first table; an older store is rewritten (StoreRewrite).
-    if (userVersion(db) == 0 && autoVacuum(db) != kIncremental)
-        db.execute("PRAGMA auto_vacuum = INCREMENTAL");
     if (userVersion(db) != currentVersion())
         migrateSteps(db);
     analyze(db);

@@ -13,9 +13,9 @@ public:
 
     static void migrate(Database& db);
     /// Brings db up to currentVersion() in one transaction. Throws StoreError, including for a
-    /// database written by a newer alertgate (it would not understand the data). A new file gets
-    /// auto_vacuum=INCREMENTAL, so that it can shrink (StoreRewrite brings an older file to that layout).
-    /// Then refreshes the planner's statistics (bounded ANALYZE).
+    /// database written by a newer alertgate (it would not understand the data). Then refreshes the
+    /// planner's statistics (bounded ANALYZE). The file's layout (page size, auto_vacuum) is not the
+    /// schema's: Database sets it for a new file, StoreRewrite brings an older one to it.
 
 private:
     static void migrateSteps(Database& db);

@@ -15,18 +15,9 @@ namespace AlertGate {
 
 namespace {
 
-constexpr std::int64_t kIncremental = 2;
-
 Poco::Logger& logger()
 {
     return Poco::Logger::get("store");
-}
-
-std::int64_t pragmaValue(Database& db, const std::string& name)
-{
-    Statement query = db.prepare("PRAGMA " + name);
-    query.step();
-    return query.integer(0);
 }
 
 // A copy left by a stop in the middle of the VACUUM INTO (VACUUM INTO needs an empty target).
@@ -67,8 +58,8 @@ bool writeCopy(Database& db, const std::string& copy)
 
 bool StoreRewrite::needed(Database& db)
 {
-    return pragmaValue(db, "page_size") != Database::kPageSize ||
-           pragmaValue(db, "auto_vacuum") != kIncremental;
+    return db.pragma("page_size") != Database::kPageSize ||
+           db.pragma("auto_vacuum") != Database::kAutoVacuumIncremental;
 }
 
 std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std::int64_t busyTimeoutMs)

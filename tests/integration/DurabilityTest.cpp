@@ -4,7 +4,6 @@
 #include "TmpfsMount.h"
 #include "store/Database.h"
 #include "store/Schema.h"
-#include "store/Statement.h"
 
 #include <Poco/File.h>
 
@@ -41,9 +40,7 @@ std::string bigNotification(const std::string& fingerprint)
 std::int64_t pageSize(const std::string& path)
 {
     Database db(path, Database::Mode::ReadOnly, 5000);
-    Statement query = db.prepare("PRAGMA page_size");
-    query.step();
-    return query.integer(0);
+    return db.pragma("page_size");
 }
 
 } // namespace

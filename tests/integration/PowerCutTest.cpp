@@ -56,7 +56,7 @@ std::int64_t integer(Database& db, const std::string& sql)
 std::int64_t pageSize(const std::string& path)
 {
     Database db(path, Database::Mode::ReadOnly, 5000);
-    return integer(db, "PRAGMA page_size");
+    return db.pragma("page_size");
 }
 
 std::string contentOf(const std::string& path)

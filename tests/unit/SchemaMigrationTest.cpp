@@ -76,12 +76,24 @@ class SchemaMigrationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testVersion2);
     CPPUNIT_TEST(testVersion3);
     CPPUNIT_TEST(testNewerStoreIsRefused);
+    CPPUNIT_TEST(testNewStoreHasTheCurrentLayout);
     CPPUNIT_TEST_SUITE_END();
 
 public:
     void testVersion1() { migrates("v1-fccbae1.db", 1); }
     void testVersion2() { migrates("v2-4722d86.db", 2); }
     void testVersion3() { migrates("v3-f621bfd.db", 3); }
+
+    // A new file gets its page size and auto_vacuum before WAL mode writes its first page: no rewrite.
+    void testNewStoreHasTheCurrentLayout()
+    {
+        Test::TempDir dir;
+        Database db(dir.file("store.db"), Database::Mode::ReadWrite, 5000);
+        Schema::migrate(db);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), db.pragma("page_size"));
+        CPPUNIT_ASSERT_EQUAL(Database::kAutoVacuumIncremental, db.pragma("auto_vacuum"));
+        CPPUNIT_ASSERT(!StoreRewrite::needed(db));
+    }
 
     void testNewerStoreIsRefused()
     {
