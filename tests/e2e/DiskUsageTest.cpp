@@ -181,7 +181,8 @@ private:
         return severities(text, false);
     }
 
-    // The same notifications by email: a split resolution first says one alert still fires.
+    // The same notifications by email. A split resolution first says which alerts still fire: one, or two
+    // when the inhibited "warning" was told resolved on its own before the others.
     static void assertEmailTellsTheStory(AlertChain& chain)
     {
         CPPUNIT_ASSERT_MESSAGE(chain.diagnostics(), chain.smtp().waitForMessages(4, DELIVERY_TIMEOUT_MS));
@@ -189,7 +190,7 @@ private:
         const std::string on = " DiskUsage on " + chain.monitoring().instance();
         std::string expected = "[FIRING:1]" + on + "\n[FIRING:2]" + on + "\n[FIRING:2]" + on + "\n";
         if (subjects.size() == 5)
-            expected += "[FIRING:1]" + on + "\n";
+            expected += (subjects[3] == "[FIRING:2]" + on ? "[FIRING:2]" : "[FIRING:1]") + on + "\n";
         CPPUNIT_ASSERT_EQUAL_MESSAGE(chain.diagnostics(), expected + "[RESOLVED]" + on,
                                      joined(subjects, "\n"));
         for (const auto& message : chain.smtp().messages())
