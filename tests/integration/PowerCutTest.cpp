@@ -204,6 +204,33 @@ struct Acknowledged
 // Webhooks until minPosts more were sent (and, if named, the log says logged), then a random moment of
 // up to maxDelayMs more: the power goes, and comes back. Returns the alerts the store holds after the
 // restart ("<fingerprint> <status>"), having checked that the start ran the whole-file check and passed.
+// The large schema version 3 store in place of the gateway's, migrated to the current schema first when
+// migrated is true (then it keeps the old file layout only), synced so that a first cut keeps it whole.
+// Returns what it holds (contentOf).
+std::string placeLargeOldStore(TestGateway& gateway, bool migrated)
+{
+    TempDir made;
+    makeLargeOldStore(made.file("old.db"), 6);
+    if (migrated)
+    {
+        Database db(made.file("old.db"), Database::Mode::ReadWrite, 5000);
+        Schema::migrate(db);
+    }
+    writeFile(gateway.storePath(), readFile(made.file("old.db")), true);
+    return contentOf(made.file("old.db"));
+}
+
+// Starts the daemon, kills it delayMs after it logged the line, and cuts the power.
+void cutAfterLogLine(TestGateway& gateway, PowerCutFs& fs, const std::string& line, int delayMs)
+{
+    {
+        GatewayProcess starting(gateway.configFile(), {}, line);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+        starting.kill();
+    }
+    fs.cut();
+}
+
 // New alerts posted before a cut: each writes about 16 pages to the WAL, so together they pass
 // Checkpointer::kWalPages and a checkpoint has run when the cut comes (the cut may fall in the next one).
 constexpr int kPostsPastACheckpoint = 300;
@@ -347,23 +374,11 @@ public:
         TempDir dir;
         PowerCutFs fs(dir.path());
         TestGateway gateway("", fs.mountPoint());
-        std::string before;
-        {
-            TempDir made;
-            makeLargeOldStore(made.file("old.db"), 6);
-            before = contentOf(made.file("old.db"));
-            // Synced, so that the first cut keeps the old store whole.
-            writeFile(gateway.storePath(), readFile(made.file("old.db")), true);
-        }
+        const std::string before = placeLargeOldStore(gateway, false);
         int cutsDuringMigration = 0;
         for (int delayMs : {0, 20, 80, 250, 600})
         {
-            {
-                GatewayProcess starting(gateway.configFile(), {}, "migrating the schema");
-                std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
-                starting.kill();
-            }
-            fs.cut();
+            cutAfterLogLine(gateway, fs, "migrating the schema", delayMs);
             Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
             if (integer(db, "PRAGMA user_version") != 3)
                 break;
@@ -388,29 +403,14 @@ public:
         TempDir dir;
         PowerCutFs fs(dir.path());
         TestGateway gateway("", fs.mountPoint());
-        std::string before;
-        {
-            TempDir made;
-            makeLargeOldStore(made.file("old.db"), 6);
-            {
-                Database db(made.file("old.db"), Database::Mode::ReadWrite, 5000);
-                Schema::migrate(db);
-            }
-            before = contentOf(made.file("old.db"));
-            writeFile(gateway.storePath(), readFile(made.file("old.db")), true);
-        }
+        const std::string before = placeLargeOldStore(gateway, true);
         CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
         int cutsDuringRewrite = 0;
         for (int delayMs : {0, 5, 20, 60, 200})
         {
             if (pageSize(gateway.storePath()) == Database::kPageSize)
                 break;
-            {
-                GatewayProcess starting(gateway.configFile(), {}, "rewriting the store");
-                std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
-                starting.kill();
-            }
-            fs.cut();
+            cutAfterLogLine(gateway, fs, "rewriting the store", delayMs);
             if (pageSize(gateway.storePath()) != Database::kPageSize)
                 ++cutsDuringRewrite;
         }
