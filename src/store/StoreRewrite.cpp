@@ -31,14 +31,13 @@ void removeCopy(const std::string& copy)
     }
 }
 
-// VACUUM INTO takes the page size and auto_vacuum set on the connection, even in WAL mode (an in-place
-// VACUUM cannot change the page size of a WAL database), and writes no temporary copy in memory or /tmp.
+// VACUUM INTO takes the page size and auto_vacuum that Database's constructor set on the connection, even
+// in WAL mode (an in-place VACUUM cannot change the page size of a WAL database), and writes no temporary
+// copy in memory or /tmp.
 bool writeCopy(Database& db, const std::string& copy)
 {
     try
     {
-        db.execute("PRAGMA page_size=" + std::to_string(Database::kPageSize) +
-                   "; PRAGMA auto_vacuum=INCREMENTAL");
         db.prepare("VACUUM INTO ?").bind(1, copy).run();
         return true;
     }
@@ -84,12 +83,14 @@ std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std:
         logger().warning("%s: another program has the store open: it keeps its layout until the next start",
                          path);
         removeCopy(copy);
-        return std::make_unique<Database>(path, Database::Mode::ReadWrite, busyTimeoutMs);
     }
-    StoreFiles::replace(copy, path);
-    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
-    logger().notice("%s: rewritten with %d-byte pages and auto_vacuum=INCREMENTAL in %.0f ms", path,
-                    Database::kPageSize, took.count());
+    else
+    {
+        StoreFiles::replace(copy, path);
+        std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+        logger().notice("%s: rewritten with %d-byte pages and auto_vacuum=INCREMENTAL in %.0f ms", path,
+                        Database::kPageSize, took.count());
+    }
     return std::make_unique<Database>(path, Database::Mode::ReadWrite, busyTimeoutMs);
 }
 
