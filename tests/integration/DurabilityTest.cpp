@@ -37,12 +37,6 @@ std::string bigNotification(const std::string& fingerprint)
     return webhookBody({alert});
 }
 
-std::int64_t pageSize(const std::string& path)
-{
-    Database db(path, Database::Mode::ReadOnly, 5000);
-    return db.pragma("page_size");
-}
-
 } // namespace
 
 class DurabilityTest : public CppUnit::TestFixture
@@ -110,7 +104,7 @@ public:
             Schema::migrate(db);
             db.execute("CREATE TABLE padding (data BLOB); INSERT INTO padding VALUES (zeroblob(2000000))");
         }
-        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        CPPUNIT_ASSERT(gateway.pragma("page_size") != Database::kPageSize);
         Poco::File filler(disk.fill());
         // Room for the daemon's own writes, not for a copy of the 2 MB store.
         filler.setSize(filler.getSize() - 1024 * 1024);
@@ -121,13 +115,13 @@ public:
         CPPUNIT_ASSERT(!Poco::File(gateway.storePath() + ".rewrite").exists());
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
         gateway.stop();
-        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        CPPUNIT_ASSERT(gateway.pragma("page_size") != Database::kPageSize);
         std::string history = gateway.history({"--format", "csv"}).out;
 
         filler.remove();
         gateway.start();
         gateway.stop();
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), pageSize(gateway.storePath()));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), gateway.pragma("page_size"));
         CPPUNIT_ASSERT_EQUAL(history, gateway.history({"--format", "csv"}).out);
         CPPUNIT_ASSERT_MESSAGE(history, history.find("f49deed79c9d117e") != std::string::npos);
     }

@@ -53,12 +53,6 @@ std::int64_t integer(Database& db, const std::string& sql)
 }
 
 // What a migration must keep: the rows of each table and the history's events (compared as text).
-std::int64_t pageSize(const std::string& path)
-{
-    Database db(path, Database::Mode::ReadOnly, 5000);
-    return db.pragma("page_size");
-}
-
 std::string contentOf(const std::string& path)
 {
     Database db(path, Database::Mode::ReadOnly, 5000);
@@ -379,8 +373,7 @@ public:
         for (int delayMs : {0, 20, 80, 250, 600})
         {
             cutAfterLogLine(gateway, fs, "migrating the schema", delayMs);
-            Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
-            if (integer(db, "PRAGMA user_version") != 3)
+            if (gateway.pragma("user_version") != 3)
                 break;
             ++cutsDuringMigration;
         }
@@ -391,8 +384,7 @@ public:
                                    std::string::npos);
         gateway.stop();
         CPPUNIT_ASSERT_EQUAL(before, contentOf(gateway.storePath()));
-        Database db(gateway.storePath(), Database::Mode::ReadOnly, 5000);
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(db, "PRAGMA user_version"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), gateway.pragma("user_version"));
     }
 
     // A store of the current schema in the layout of every store before it (4 KiB pages) is rewritten at
@@ -404,21 +396,21 @@ public:
         PowerCutFs fs(dir.path());
         TestGateway gateway("", fs.mountPoint());
         const std::string before = placeLargeOldStore(gateway, true);
-        CPPUNIT_ASSERT(pageSize(gateway.storePath()) != Database::kPageSize);
+        CPPUNIT_ASSERT(gateway.pragma("page_size") != Database::kPageSize);
         int cutsDuringRewrite = 0;
         for (int delayMs : {0, 5, 20, 60, 200})
         {
-            if (pageSize(gateway.storePath()) == Database::kPageSize)
+            if (gateway.pragma("page_size") == Database::kPageSize)
                 break;
             cutAfterLogLine(gateway, fs, "rewriting the store", delayMs);
-            if (pageSize(gateway.storePath()) != Database::kPageSize)
+            if (gateway.pragma("page_size") != Database::kPageSize)
                 ++cutsDuringRewrite;
         }
         CPPUNIT_ASSERT(cutsDuringRewrite >= 1);
         gateway.start();
         gateway.stop();
         CPPUNIT_ASSERT_EQUAL(before, contentOf(gateway.storePath()));
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), pageSize(gateway.storePath()));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), gateway.pragma("page_size"));
         CPPUNIT_ASSERT(!Poco::File(gateway.storePath() + ".rewrite").exists());
     }
 };

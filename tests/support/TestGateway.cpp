@@ -104,6 +104,12 @@ std::int64_t TestGateway::countRows(const std::string& table) const
     return count.integer(0);
 }
 
+std::int64_t TestGateway::pragma(const std::string& name) const
+{
+    Database db(_storePath, Database::Mode::ReadOnly, 5000);
+    return db.pragma(name);
+}
+
 std::vector<std::string> TestGateway::texts(const std::string& sql) const
 {
     Database db(_storePath, Database::Mode::ReadOnly, 5000);
