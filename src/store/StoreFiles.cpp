@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -33,7 +34,7 @@ constexpr unsigned long long kMinimumFreeBytes = 64 * 1024;
     throw StoreError(what + " " + path + ": " + std::strerror(errno), SQLITE_IOERR);
 }
 
-void sync(const std::string& path, int flags)
+void syncOpened(const std::string& path, int flags)
 {
     int fd = ::open(path.c_str(), flags | O_CLOEXEC);
     if (fd < 0)
@@ -42,6 +43,17 @@ void sync(const std::string& path, int flags)
     ::close(fd);
     if (rc != 0)
         failWith("cannot sync", path);
+}
+
+std::optional<struct statvfs> fileSystemOf(const std::string& dbPath)
+{
+    std::string directory = Poco::Path(dbPath).absolute().parent().toString();
+    struct statvfs info
+    {
+    };
+    if (::statvfs(directory.c_str(), &info) != 0)
+        return std::nullopt;
+    return info;
 }
 
 } // namespace
@@ -53,24 +65,30 @@ std::int64_t StoreFiles::sizeBytes(const std::string& dbPath)
 
 bool StoreFiles::fileSystemWritable(const std::string& dbPath)
 {
-    std::string directory = Poco::Path(dbPath).absolute().parent().toString();
-    struct statvfs info
-    {
-    };
-    if (::statvfs(directory.c_str(), &info) != 0)
-        return false;
-    if (info.f_flag & ST_RDONLY)
+    auto info = fileSystemOf(dbPath);
+    if (!info || (info->f_flag & ST_RDONLY))
         return false;
     // f_bfree, not f_bavail: the daemon may run as root, which may use the reserved blocks.
-    return static_cast<unsigned long long>(info.f_bfree) * info.f_frsize >= kMinimumFreeBytes;
+    return static_cast<unsigned long long>(info->f_bfree) * info->f_frsize >= kMinimumFreeBytes;
+}
+
+std::int64_t StoreFiles::availableBytes(const std::string& dbPath)
+{
+    auto info = fileSystemOf(dbPath);
+    return info ? static_cast<std::int64_t>(info->f_bavail) * static_cast<std::int64_t>(info->f_frsize) : 0;
+}
+
+void StoreFiles::sync(const std::string& path)
+{
+    syncOpened(path, O_RDONLY);
 }
 
 void StoreFiles::replace(const std::string& from, const std::string& to)
 {
-    sync(from, O_RDONLY);
+    syncOpened(from, O_RDONLY);
     if (std::rename(from.c_str(), to.c_str()) != 0)
         failWith("cannot rename " + from + " to", to);
-    sync(Poco::Path(to).absolute().parent().toString(), O_RDONLY | O_DIRECTORY);
+    syncOpened(Poco::Path(to).absolute().parent().toString(), O_RDONLY | O_DIRECTORY);
 }
 
 } // namespace AlertGate

@@ -15,6 +15,12 @@ public:
     static bool fileSystemWritable(const std::string& dbPath);
     /// False when the file system holding dbPath is mounted read-only or has no space left.
 
+    static std::int64_t availableBytes(const std::string& dbPath);
+    /// The space a program that is not root may still fill on dbPath's file system (0 when unknown).
+
+    static void sync(const std::string& path);
+    /// fsync of one file. Throws StoreError.
+
     static void replace(const std::string& from, const std::string& to);
     /// Puts the file from in the place of to, durably: from is synced, renamed, and the directory synced,
     /// so that after a power cut either the old file or the whole new one is there. Throws StoreError.

@@ -15,6 +15,8 @@ namespace AlertGate {
 
 namespace {
 
+constexpr std::int64_t kSpareBytes = 1024 * 1024;
+
 Poco::Logger& logger()
 {
     return Poco::Logger::get("store");
@@ -31,14 +33,38 @@ void removeCopy(const std::string& copy)
     }
 }
 
+// The copy holds the pages in use, and a little more with smaller pages (each has its own header).
+std::int64_t copyBytesNeeded(Database& db)
+{
+    std::int64_t used = (db.pragma("page_count") - db.pragma("freelist_count")) * db.pragma("page_size");
+    return used + used / 4 + kSpareBytes;
+}
+
+// On an SD card a copy that cannot fit is not even begun: it would write until the disk is full at every
+// start. The blocks reserved for root stay free.
+bool roomForCopy(Database& db)
+{
+    std::int64_t needed = copyBytesNeeded(db);
+    std::int64_t available = StoreFiles::availableBytes(db.path());
+    if (available >= needed)
+        return true;
+    logger().warning("%s: cannot rewrite the store with %d-byte pages and auto_vacuum=INCREMENTAL, it keeps "
+                     "its layout until a start finds room: not enough free space (the copy needs about "
+                     "%s bytes, %s are free)",
+                     db.path(), Database::kPageSize, std::to_string(needed), std::to_string(available));
+    return false;
+}
+
 // VACUUM INTO takes the page size and auto_vacuum that Database's constructor set on the connection, even
 // in WAL mode (an in-place VACUUM cannot change the page size of a WAL database), and writes no temporary
-// copy in memory or /tmp.
+// copy in memory or /tmp. The copy is synced while the store is still open, so that the moment in which
+// another program could open the old file is only the rename's.
 bool writeCopy(Database& db, const std::string& copy)
 {
     try
     {
         db.prepare("VACUUM INTO ?").bind(1, copy).run();
+        StoreFiles::sync(copy);
         return true;
     }
     catch (const StoreError& e)
@@ -66,7 +92,7 @@ std::unique_ptr<Database> StoreRewrite::apply(std::unique_ptr<Database> db, std:
     std::string path = db->path();
     std::string copy = path + ".rewrite";
     removeCopy(copy);
-    if (!needed(*db))
+    if (!needed(*db) || !roomForCopy(*db))
         return db;
     auto started = std::chrono::steady_clock::now();
     logger().notice(

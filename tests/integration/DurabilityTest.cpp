@@ -111,7 +111,7 @@ public:
 
         gateway.start();
         CPPUNIT_ASSERT_MESSAGE(gateway.process().log(),
-                               gateway.process().log().find("cannot rewrite the store") != std::string::npos);
+                               gateway.process().log().find("not enough free space") != std::string::npos);
         CPPUNIT_ASSERT(!Poco::File(gateway.storePath() + ".rewrite").exists());
         CPPUNIT_ASSERT_EQUAL(200, gateway.replay("disk-critical-firing").status);
         gateway.stop();
