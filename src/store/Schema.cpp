@@ -291,6 +291,32 @@ Poco::Logger& logger()
     return Poco::Logger::get("store");
 }
 
+// Each statement of the one migration transaction keeps a statement journal: the pages it changes that the
+// statements before it had already changed, so that it could be undone alone. With temp_store=MEMORY that
+// journal never spills to a file, and migrating a store of a million events held about 1 GB of memory
+// (for the daemon's whole life: the heap is not given back), more than many a Pi has.
+class TempStoreOnDisk
+{
+public:
+    explicit TempStoreOnDisk(Database& db) : _db(db) { _db.execute("PRAGMA temp_store = FILE"); }
+    ~TempStoreOnDisk()
+    {
+        try
+        {
+            _db.execute("PRAGMA temp_store = MEMORY");
+        }
+        catch (const std::exception& e)
+        {
+            logger().warning("%s: temporary tables stay on disk: %s", _db.path(), std::string(e.what()));
+        }
+    }
+    TempStoreOnDisk(const TempStoreOnDisk&) = delete;
+    TempStoreOnDisk& operator=(const TempStoreOnDisk&) = delete;
+
+private:
+    Database& _db;
+};
+
 } // namespace
 
 int Schema::currentVersion()
@@ -307,6 +333,7 @@ void Schema::migrate(Database& db)
 
 void Schema::migrateSteps(Database& db)
 {
+    TempStoreOnDisk onDisk(db);
     Transaction transaction(db);
     int version = userVersion(db);
     if (version > currentVersion())

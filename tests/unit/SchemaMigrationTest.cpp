@@ -12,6 +12,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <sqlite3.h>
+
 #include <map>
 #include <memory>
 #include <vector>
@@ -63,6 +65,9 @@ std::vector<std::string> history(Database& db)
     return all;
 }
 
+// The page cache (Database's cache_size, 8 MiB) and room for the statements; not the store's size.
+constexpr std::int64_t kMigrationMemoryBytes = 16 * 1024 * 1024;
+
 const std::vector<std::string> kTables = {"notifications", "alerts", "alert_labels", "alert_events",
                                           "outbox"};
 
@@ -77,6 +82,7 @@ class SchemaMigrationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testVersion3);
     CPPUNIT_TEST(testNewerStoreIsRefused);
     CPPUNIT_TEST(testNewStoreHasTheCurrentLayout);
+    CPPUNIT_TEST(testLargeStoreMigratesInBoundedMemory);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -93,6 +99,32 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(Database::kPageSize), db.pragma("page_size"));
         CPPUNIT_ASSERT_EQUAL(Database::kAutoVacuumIncremental, db.pragma("auto_vacuum"));
         CPPUNIT_ASSERT(!StoreRewrite::needed(db));
+    }
+
+    // The migration is one transaction, and each of its statements keeps a journal of the pages it
+    // changes. Held in memory, that journal grows with the store: about 1 GB for a million events.
+    // The copied events carry a longer generator URL, so that they fill more pages than the bound.
+    void testLargeStoreMigratesInBoundedMemory()
+    {
+        Test::TempDir dir;
+        std::string path = dir.file("store.db");
+        Poco::File(kStores + "v3-f621bfd.db").copyTo(path);
+        Database db(path, Database::Mode::ReadWrite, 5000);
+        db.execute("WITH RECURSIVE copies(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM copies WHERE i < 4000) "
+                   "INSERT INTO alert_events (at, fingerprint, notification_id, status, reason, alertname, "
+                   "severity, labels, annotations, starts_at, ends_at, generator_url) "
+                   "SELECT at, fingerprint, notification_id, status, reason, alertname, severity, labels, "
+                   "annotations, starts_at, ends_at, generator_url || substr(hex(zeroblob(500)), 1, 1000) "
+                   "FROM alert_events, copies");
+        std::int64_t eventsBytes = integer(db, "SELECT sum(pgsize) FROM dbstat WHERE name = 'alert_events'");
+        CPPUNIT_ASSERT(eventsBytes > 3 * kMigrationMemoryBytes);
+
+        sqlite3_memory_highwater(1);
+        Schema::migrate(db);
+        std::int64_t peak = sqlite3_memory_highwater(0);
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(peak) + " bytes", peak < kMigrationMemoryBytes);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(Schema::currentVersion()), integer(db, "PRAGMA user_version"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(52013), integer(db, "SELECT count(*) FROM alert_events"));
     }
 
     void testNewerStoreIsRefused()
