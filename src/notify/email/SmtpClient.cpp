@@ -6,7 +6,6 @@
 #include <Poco/String.h>
 
 #include <sstream>
-#include <sys/socket.h>
 
 namespace AlertGate {
 
@@ -83,45 +82,19 @@ SmtpClient::SmtpClient(const Settings::Email& settings, Poco::Net::Context::Ptr 
 {
 }
 
-// Each step is bounded by email.timeout and ends at once on abort(): the lookup by the resolver, the
-// rest by shutting the socket down, which also wakes a connect under way.
+// Each step is bounded by email.timeout and ends at once on abort() (Connector).
 Poco::Net::StreamSocket SmtpClient::connect()
 {
-    std::chrono::milliseconds limit(_settings.timeoutMs);
-    Poco::Net::SocketAddress address = _resolver.resolve(_settings.smtpHost, _settings.port(), limit);
-    Poco::Timespan timeout(_settings.timeoutMs * 1000);
-    Poco::Net::StreamSocket socket(address.family());
-    track(socket);
-    socket.connect(address, timeout);
-    socket.setReceiveTimeout(timeout);
-    socket.setSendTimeout(timeout);
+    Poco::Net::StreamSocket socket = _connector.connect(_settings.smtpHost, _settings.port(),
+                                                        std::chrono::milliseconds(_settings.timeoutMs));
     if (_settings.security == "tls")
         return Poco::Net::SecureStreamSocket::attach(socket, _settings.smtpHost, _tls);
     return socket;
 }
 
-void SmtpClient::track(const Poco::Net::StreamSocket& socket)
-{
-    std::lock_guard<std::mutex> lock(_mutex);
-    if (_aborted)
-        throw Poco::IllegalStateException("stopping: no SMTP connection opened");
-    _current = socket;
-}
-
-void SmtpClient::untrack()
-{
-    std::lock_guard<std::mutex> lock(_mutex);
-    _current.reset();
-}
-
 void SmtpClient::abort()
 {
-    _resolver.abort();
-    std::lock_guard<std::mutex> lock(_mutex);
-    _aborted = true;
-    // The descriptor is still open: only send() closes it, and only after untrack().
-    if (_current)
-        ::shutdown(static_cast<int>(_current->impl()->sockfd()), SHUT_RDWR);
+    _connector.abort();
 }
 
 void SmtpClient::upgradeToTls(SMTPClientSession& session, std::string& capabilities)
@@ -160,9 +133,8 @@ void SmtpClient::transfer(SMTPClientSession& session, const std::string& rawMess
 DeliveryResult SmtpClient::send(const std::string& rawMessage)
 {
     DeliveryResult result = attempt(rawMessage);
-    std::lock_guard<std::mutex> lock(_mutex);
     // Whatever the ended session answered last (an EOF looks like a refusal): it was our doing.
-    if (_aborted && result.outcome != DeliveryResult::Outcome::Delivered)
+    if (_connector.aborted() && result.outcome != DeliveryResult::Outcome::Delivered)
         return DeliveryResult::retry("stopping: the attempt to reach " + _settings.smtpHost + " was ended");
     return result;
 }
@@ -171,9 +143,8 @@ DeliveryResult SmtpClient::attempt(const std::string& rawMessage)
 {
     try
     {
-        Untrack afterFailure(*this);
+        Connector::Release tracked(_connector);
         Session session(connect());
-        Untrack beforeClosing(*this); // Runs before the session closes the socket.
         Poco::Timespan timeout(_settings.timeoutMs * 1000);
         session.setTimeout(timeout);
         session.setSendTimeout(timeout);
@@ -184,7 +155,6 @@ DeliveryResult SmtpClient::attempt(const std::string& rawMessage)
             upgradeToTls(session, capabilities);
         authenticate(session, capabilities);
         transfer(session, rawMessage);
-        untrack();
         session.close();
         return DeliveryResult::delivered("SMTP 250 accepted by " + _settings.smtpHost);
     }

@@ -2,13 +2,11 @@
 
 #include "config/Settings.h"
 #include "notify/Channel.h"
-#include "notify/email/HostResolver.h"
+#include "notify/Connector.h"
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/SMTPClientSession.h>
 
-#include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,23 +28,8 @@ public:
     /// refuses later ones, so that stopping the daemon never waits for email.timeout. Thread-safe.
 
 private:
-    /// Forgets the connection under way (before it is closed) when it goes.
-    class Untrack
-    {
-    public:
-        explicit Untrack(SmtpClient& client) : _client(client) {}
-        ~Untrack() { _client.untrack(); }
-        Untrack(const Untrack&) = delete;
-        Untrack& operator=(const Untrack&) = delete;
-
-    private:
-        SmtpClient& _client;
-    };
-
     DeliveryResult attempt(const std::string& rawMessage);
     Poco::Net::StreamSocket connect();
-    void track(const Poco::Net::StreamSocket& socket);
-    void untrack();
     void upgradeToTls(Poco::Net::SMTPClientSession& session, std::string& capabilities);
     void authenticate(Poco::Net::SMTPClientSession& session, const std::string& capabilities);
     void transfer(Poco::Net::SMTPClientSession& session, const std::string& rawMessage);
@@ -54,10 +37,7 @@ private:
     const Settings::Email& _settings;
     Poco::Net::Context::Ptr _tls;
     std::string _heloName;
-    HostResolver _resolver;
-    std::mutex _mutex;                               /// Guards _current and _aborted.
-    std::optional<Poco::Net::StreamSocket> _current; /// The connection under way: abort() shuts it down.
-    bool _aborted = false;
+    Connector _connector;
 };
 
 std::string addressOf(const std::string& mailbox);

@@ -1,4 +1,4 @@
-#include "notify/email/HostResolver.h"
+#include "notify/HostResolver.h"
 
 #include <Poco/Exception.h>
 
