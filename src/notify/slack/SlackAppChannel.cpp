@@ -7,9 +7,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
@@ -45,8 +43,9 @@ std::string stringify(const Poco::JSON::Object& object)
 
 SlackAppChannel::SlackAppChannel(const Settings::Slack& slack, const Settings::Store& store,
                                  SlackMessage message, const Clock& clock)
-    : _settings(slack), _store(store), _tls(TlsContext::client(slack.caFile)), _message(std::move(message)),
-      _clock(clock)
+    : _settings(slack), _store(store),
+      _https(TlsContext::client(slack.caFile), std::chrono::milliseconds(slack.timeoutMs)),
+      _message(std::move(message)), _clock(clock)
 {
 }
 
@@ -96,21 +95,10 @@ SlackAppChannel::Answer SlackAppChannel::call(const std::string& method, const s
     Answer answer;
     try
     {
-        Poco::URI url(_settings.apiUrl + "/" + method);
-        Poco::Net::HTTPSClientSession http(url.getHost(), url.getPort(), _tls);
-        http.setTimeout(Poco::Timespan(_settings.timeoutMs * 1000));
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, url.getPathEtc(),
-                                       Poco::Net::HTTPMessage::HTTP_1_1);
-        request.setContentType("application/json; charset=utf-8");
-        request.set("Authorization", "Bearer " + _settings.botToken);
-        request.set("User-Agent", "alertgate");
-        request.setContentLength64(static_cast<Poco::Int64>(json.size()));
-        http.sendRequest(request) << json;
         HTTPResponse response;
-        std::istream& in = http.receiveResponse(response);
-        std::string text(static_cast<std::size_t>(kMaxAnswer), '\0');
-        in.read(&text[0], kMaxAnswer);
-        text.resize(static_cast<std::size_t>(in.gcount()));
+        std::string text =
+            _https.post(Poco::URI(_settings.apiUrl + "/" + method), json,
+                        {{"Authorization", "Bearer " + _settings.botToken}}, kMaxAnswer, response);
         const int status = response.getStatus();
         const std::string what = method + ": HTTP " + std::to_string(status);
         if (status == HTTPResponse::HTTP_TOO_MANY_REQUESTS)
@@ -149,7 +137,9 @@ SlackAppChannel::Answer SlackAppChannel::call(const std::string& method, const s
     }
     catch (const Poco::Exception& e)
     {
-        answer.result = DeliveryResult::retry("cannot reach Slack: " + e.displayText());
+        answer.result = _https.aborted()
+                            ? DeliveryResult::retry("stopping: the attempt to reach Slack was ended")
+                            : DeliveryResult::retry("cannot reach Slack: " + e.displayText());
     }
     return answer;
 }

@@ -3,10 +3,10 @@
 #include "config/Settings.h"
 #include "core/Clock.h"
 #include "notify/Channel.h"
+#include "notify/slack/SlackHttps.h"
 #include "notify/slack/SlackMessage.h"
 #include "store/SlackMessageStore.h"
 
-#include <Poco/Net/Context.h>
 #include <Poco/URI.h>
 
 #include <memory>
@@ -49,6 +49,8 @@ public:
     Answer call(const std::string& method, const std::string& json);
     /// POSTs json to <api_url>/<method> with the bot token and classifies Slack's answer.
 
+    void abort() override { _https.abort(); }
+
 private:
     std::string payload(const Notification& notification, const std::vector<Alert>& alerts,
                         const std::optional<SlackMessageRef>& message) const;
@@ -59,7 +61,7 @@ private:
     std::string _name = "slack";
     const Settings::Slack& _settings;
     const Settings::Store& _store;
-    Poco::Net::Context::Ptr _tls;
+    SlackHttps _https;
     SlackMessage _message;
     const Clock& _clock;
     std::unique_ptr<Database> _db;

@@ -3,15 +3,9 @@
 #include "notify/RetryAfter.h"
 #include "notify/TlsContext.h"
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/NumberParser.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/String.h>
-
-#include <memory>
 
 namespace AlertGate {
 
@@ -34,19 +28,11 @@ DeliveryResult classify(const HTTPResponse& response, const std::string& answer)
     return DeliveryResult::dead(what);
 }
 
-// The webhook URL is a credential: it never appears in a log line or an error text.
-std::unique_ptr<Poco::Net::HTTPClientSession> session(const Poco::URI& url,
-                                                      const Poco::Net::Context::Ptr& tls)
-{
-    if (url.getScheme() == "https")
-        return std::make_unique<Poco::Net::HTTPSClientSession>(url.getHost(), url.getPort(), tls);
-    return std::make_unique<Poco::Net::HTTPClientSession>(url.getHost(), url.getPort());
-}
-
 } // namespace
 
 SlackChannel::SlackChannel(const Settings::Slack& settings, SlackMessage message, const Clock& clock)
-    : _url(settings.webhookUrl), _timeoutMs(settings.timeoutMs), _tls(TlsContext::client(settings.caFile)),
+    : _url(settings.webhookUrl),
+      _https(TlsContext::client(settings.caFile), std::chrono::milliseconds(settings.timeoutMs)),
       _message(std::move(message)), _clock(clock)
 {
 }
@@ -56,27 +42,19 @@ DeliveryResult SlackChannel::deliver(const Notification& notification, const std
     return post(_message.render(notification, alerts, _clock.nowMicros()));
 }
 
+// The webhook URL is a credential: it never appears in a log line or an error text.
 DeliveryResult SlackChannel::post(const std::string& json)
 {
     try
     {
-        auto http = session(_url, _tls);
-        http->setTimeout(Poco::Timespan(_timeoutMs * 1000));
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _url.getPathEtc(),
-                                       Poco::Net::HTTPMessage::HTTP_1_1);
-        request.setContentType("application/json; charset=utf-8");
-        request.setContentLength64(static_cast<Poco::Int64>(json.size()));
-        request.set("User-Agent", "alertgate");
-        http->sendRequest(request) << json;
         HTTPResponse response;
-        std::istream& body = http->receiveResponse(response);
-        std::string answer(static_cast<std::size_t>(kMaxAnswer), '\0');
-        body.read(&answer[0], kMaxAnswer);
-        answer.resize(static_cast<std::size_t>(body.gcount()));
+        std::string answer = _https.post(_url, json, {}, kMaxAnswer, response);
         return classify(response, Poco::trim(answer));
     }
     catch (const Poco::Exception& e)
     {
+        if (_https.aborted())
+            return DeliveryResult::retry("stopping: the attempt to reach Slack was ended");
         return DeliveryResult::retry("cannot reach Slack: " + e.displayText());
     }
 }

@@ -3,9 +3,9 @@
 #include "config/Settings.h"
 #include "core/Clock.h"
 #include "notify/Channel.h"
+#include "notify/slack/SlackHttps.h"
 #include "notify/slack/SlackMessage.h"
 
-#include <Poco/Net/Context.h>
 #include <Poco/URI.h>
 
 namespace AlertGate {
@@ -24,11 +24,12 @@ public:
     DeliveryResult post(const std::string& json);
     /// Sends one payload and classifies Slack's answer (also for `alertgate test-notify slack`).
 
+    void abort() override { _https.abort(); }
+
 private:
     std::string _name = "slack";
     Poco::URI _url;
-    std::int64_t _timeoutMs;
-    Poco::Net::Context::Ptr _tls;
+    SlackHttps _https;
     SlackMessage _message;
     const Clock& _clock;
 };
