@@ -8,7 +8,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
 #include <set>
@@ -137,9 +136,7 @@ SlackAppChannel::Answer SlackAppChannel::call(const std::string& method, const s
     }
     catch (const Poco::Exception& e)
     {
-        answer.result = _https.aborted()
-                            ? DeliveryResult::retry("stopping: the attempt to reach Slack was ended")
-                            : DeliveryResult::retry("cannot reach Slack: " + e.displayText());
+        answer.result = _https.unreachable(e);
     }
     return answer;
 }

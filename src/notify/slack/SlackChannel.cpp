@@ -4,7 +4,6 @@
 #include "notify/TlsContext.h"
 
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
 namespace AlertGate {
@@ -53,9 +52,7 @@ DeliveryResult SlackChannel::post(const std::string& json)
     }
     catch (const Poco::Exception& e)
     {
-        if (_https.aborted())
-            return DeliveryResult::retry("stopping: the attempt to reach Slack was ended");
-        return DeliveryResult::retry("cannot reach Slack: " + e.displayText());
+        return _https.unreachable(e);
     }
 }
 

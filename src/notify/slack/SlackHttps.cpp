@@ -36,4 +36,11 @@ std::string SlackHttps::post(const Poco::URI& url, const std::string& json, cons
     return answer;
 }
 
+DeliveryResult SlackHttps::unreachable(const Poco::Exception& e) const
+{
+    if (aborted())
+        return DeliveryResult::retry("stopping: the attempt to reach Slack was ended");
+    return DeliveryResult::retry("cannot reach Slack: " + e.displayText());
+}
+
 } // namespace AlertGate

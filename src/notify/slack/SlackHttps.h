@@ -1,7 +1,9 @@
 #pragma once
 
+#include "notify/Channel.h"
 #include "notify/Connector.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/URI.h>
@@ -27,6 +29,9 @@ public:
                      std::streamsize maxAnswer, Poco::Net::HTTPResponse& response);
     /// The first maxAnswer bytes of the answer's body, its status and headers in response.
     /// Throws Poco::Exception when Slack cannot be reached.
+
+    DeliveryResult unreachable(const Poco::Exception& e) const;
+    /// The retry for a post() that threw: ended by abort() (the daemon is stopping), or Slack not reached.
 
     void abort() { _connector.abort(); }
     bool aborted() const { return _connector.aborted(); }
