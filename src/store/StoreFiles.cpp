@@ -85,7 +85,6 @@ void StoreFiles::sync(const std::string& path)
 
 void StoreFiles::replace(const std::string& from, const std::string& to)
 {
-    syncOpened(from, O_RDONLY);
     if (std::rename(from.c_str(), to.c_str()) != 0)
         failWith("cannot rename " + from + " to", to);
     syncOpened(Poco::Path(to).absolute().parent().toString(), O_RDONLY | O_DIRECTORY);

@@ -22,8 +22,9 @@ public:
     /// fsync of one file. Throws StoreError.
 
     static void replace(const std::string& from, const std::string& to);
-    /// Puts the file from in the place of to, durably: from is synced, renamed, and the directory synced,
-    /// so that after a power cut either the old file or the whole new one is there. Throws StoreError.
+    /// Puts the file from, already synced (sync()), in the place of to, durably: renamed, and the directory
+    /// synced, so that after a power cut either the old file or the whole new one is there. Throws
+    /// StoreError.
 };
 
 } // namespace AlertGate
