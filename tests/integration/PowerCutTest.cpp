@@ -195,9 +195,6 @@ struct Acknowledged
     }
 };
 
-// Webhooks until minPosts more were sent (and, if named, the log says logged), then a random moment of
-// up to maxDelayMs more: the power goes, and comes back. Returns the alerts the store holds after the
-// restart ("<fingerprint> <status>"), having checked that the start ran the whole-file check and passed.
 // The large schema version 3 store in place of the gateway's, migrated to the current schema first when
 // migrated is true (then it keeps the old file layout only), synced so that a first cut keeps it whole.
 // Returns what it holds (contentOf).
@@ -229,6 +226,9 @@ void cutAfterLogLine(TestGateway& gateway, PowerCutFs& fs, const std::string& li
 // Checkpointer::kWalPages and a checkpoint has run when the cut comes (the cut may fall in the next one).
 constexpr int kPostsPastACheckpoint = 300;
 
+// Webhooks until minPosts more were sent (and, if named, the log says logged), then a random moment of
+// up to maxDelayMs more: the power goes, and comes back. Returns the alerts the store holds after the
+// restart ("<fingerprint> <status>"), having checked that the start ran the whole-file check and passed.
 std::set<std::string> cutUnderLoad(TestGateway& gateway, PowerCutFs& fs, Acknowledged& acknowledged,
                                    int& next, int minPosts, int maxDelayMs, const std::string& logged = "")
 {

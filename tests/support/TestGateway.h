@@ -46,9 +46,9 @@ public:
     /// `alertgate history --config <this config> args...`
 
     std::int64_t countRows(const std::string& table) const;
+    /// Reads the database directly, as a person with sqlite3 would.
     std::int64_t pragma(const std::string& name) const;
     /// The number a PRAGMA answers on the store (page_size, user_version), read directly.
-    /// Reads the database directly, as a person with sqlite3 would.
     std::vector<std::string> texts(const std::string& sql) const;
     /// The first column of every row sql selects, as text byte for byte (NUL bytes included), read
     /// directly from the database.
